@@ -1,0 +1,1 @@
+"""Click commands, one module per area; :mod:`rasd.cli` registers them."""

@@ -1,0 +1,1 @@
+"""Lexicon data loading and matching."""

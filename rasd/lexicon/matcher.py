@@ -1,0 +1,120 @@
+"""Aho-Corasick matching of lexicon forms over normalised text, clitic-aware.
+
+Forms are stored without a leading article (ال) so one key matches
+``الصواريخ``, ``بالصواريخ``, ``والصواريخ`` and ``صواريخ``; a match is kept
+only when the letters before it, back to the word start, are a clitic
+prefix, and the match ends at a word end. Whether the article was present is
+recorded (``Mention.prefix``) for entries that need it (القاعدة the group vs
+قاعدة a base).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick_rs
+
+from rasd.doc import Mention
+from rasd.text.normalize import Normalized, normalize_form
+
+# Proclitic sequences: conjunction (و ف), preposition (ب ل ك), future (س),
+# article (ال), and li+article (لل). Longest first is not needed: a set.
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك", "س")
+_ART = ("", "ال")
+CLITIC_PREFIXES: frozenset[str] = frozenset(
+    {c + p + a for c in _CONJ for p in _PREP for a in _ART if not (p == "س" and a)}
+    | {c + "لل" for c in _CONJ}
+)
+
+
+def has_article(prefix: str) -> bool:
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+def strip_article(form: str) -> tuple[str, bool]:
+    """Split a leading ال off a normalised form when enough word remains."""
+    first = form.split(" ", 1)[0]
+    if first.startswith("ال") and len(first) >= 5:
+        return form[2:], True
+    if first.startswith("لل") and len(first) >= 5:  # never in a lexicon, but be safe
+        return form[2:], True
+    return form, False
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One form of one lexicon entry.
+
+    ``needs_article``: the form only counts with ال (الحوثي the group).
+    ``attrs``: anything the owning stage wants back on the Mention.
+    """
+
+    kind: str
+    entry_id: str
+    form: str
+    strong: bool = True
+    needs_article: bool = False
+    attrs: tuple[tuple[str, Any], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    entries: tuple[LexEntry, ...]
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+class Matcher:
+    """Finds every lexicon entry of any kind in a normalised text."""
+
+    def __init__(self, entries: Iterable[LexEntry]):
+        by_key: dict[str, list[LexEntry]] = {}
+        for entry in entries:
+            norm = normalize_form(entry.form)
+            if not norm:
+                continue
+            key, _ = strip_article(norm)
+            by_key.setdefault(key, []).append(entry)
+        self._keys = list(by_key)
+        self._entries = [tuple(by_key[k]) for k in self._keys]
+        self._ac = ahocorasick_rs.AhoCorasick(
+            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        ) if self._keys else None
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, norm: Normalized, kinds: frozenset[str] | None = None) -> list[Mention]:
+        """Mentions (spans into the original text) of every entry, in text order."""
+        if self._ac is None:
+            return []
+        text = norm.text
+        out: list[Mention] = []
+        for idx, start, end in self._ac.find_matches_as_indexes(text):
+            prefix = _clitic_prefix(text, start)
+            if prefix is None or (end < len(text) and _is_word_char(text[end])):
+                continue
+            ostart, oend = norm.span(start, end)
+            for e in self._entries[idx]:
+                if kinds is not None and e.kind not in kinds:
+                    continue
+                if e.needs_article and not has_article(prefix):
+                    continue
+                out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong,
+                                   prefix, e.attrs))
+        return out
+
+
+def _clitic_prefix(text: str, start: int) -> str | None:
+    """The letters between the word start and ``start`` if they are a clitic prefix."""
+    i = start
+    while i > 0 and _is_word_char(text[i - 1]) and start - i <= 5:
+        i -= 1
+    if i > 0 and _is_word_char(text[i - 1]):
+        return None
+    prefix = text[i:start]
+    return prefix if prefix in CLITIC_PREFIXES else None

@@ -1,0 +1,111 @@
+"""The only Arabic normaliser in rasd.
+
+Normalisation is used for *matching*; it never replaces the text we report on.
+Every character of the normalised string maps back to one character of the
+original (``offsets``), so a match found in normalised text is turned into a
+span of the original with :meth:`Normalized.span`.
+
+The mapping is one-to-one or a deletion (never one-to-many), which keeps the
+offset map a plain list of original indices.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Characters removed for matching: harakat, shadda, sukun, superscript alef,
+# Quranic marks, tatweel, and invisible direction/joiner marks.
+_DELETED = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"  # diacritics and Quranic marks
+    "\u0640"  # tatweel
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"  # invisible marks
+)
+_DELETED_RE = regex.compile(f"[{_DELETED}]")
+# Horizontal white space runs collapse to one space so multi-word forms match.
+_SPACE_RUN_RE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
+
+_MAP = {
+    # alef and hamza forms
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي",
+    "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    # Arabic punctuation
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    # quotes
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "`": "'",
+    # dashes
+    "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-",
+    # white space that is not a line break
+    "\t": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+for _cp in range(ord("A"), ord("Z") + 1):
+    _MAP[chr(_cp)] = chr(_cp + 32)
+_TABLE = str.maketrans(_MAP)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of ``original`` with a map back to it.
+
+    ``offsets[i]`` is the index in ``original`` of normalised character ``i``;
+    ``offsets[len(text)] == len(original)`` so end offsets map too.
+    ``offsets`` is None when normalisation deleted nothing (identity map).
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None
+
+    def to_original(self, i: int) -> int:
+        """Original index of normalised index ``i`` (``i`` may equal ``len(text)``)."""
+        return i if self.offsets is None else self.offsets[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalised slice ``text[start:end]``."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        # end maps past the last kept character so deleted marks inside stay inside
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def to_normalized(self, i: int) -> int:
+        """Smallest normalised index whose original index is >= ``i``."""
+        if self.offsets is None:
+            return i
+        import bisect
+
+        return bisect.bisect_left(self.offsets, i, 0, len(self.text))
+
+
+def _deleted_positions(text: str) -> list[int]:
+    deleted = [m.start() for m in _DELETED_RE.finditer(text)]
+    for m in _SPACE_RUN_RE.finditer(text):
+        deleted.extend(range(m.start() + 1, m.end()))
+    deleted.sort()
+    return deleted
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for matching, keeping a map back to the original."""
+    deleted = _deleted_positions(text)
+    if not deleted:
+        return Normalized(text, text.translate(_TABLE), None)
+    gone = set(deleted)
+    kept = [i for i in range(len(text)) if i not in gone]
+    kept_text = "".join(text[i] for i in kept)
+    offsets = tuple(kept) + (len(text),)
+    return Normalized(text, kept_text.translate(_TABLE), offsets)
+
+
+def normalize_form(form: str) -> str:
+    """Normalise a lexicon form exactly as article text is normalised."""
+    return normalize(form.strip()).text.strip()
