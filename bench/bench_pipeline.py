@@ -1,0 +1,61 @@
+"""Throughput and peak memory of the whole pipeline (not a test: prints figures).
+
+Usage: python bench/bench_pipeline.py [GOLD_OR_INPUT.jsonl] [--articles N] [--workers W]
+With no file, it replicates the bundled example articles. Articles per second
+are measured on one core and on all cores; peak RSS is this process's (and
+its workers') maximum resident set.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import time
+from pathlib import Path
+
+from rasd.pipeline import pipe
+from rasd.resources import load_resources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _articles(path: Path | None, n: int) -> list[dict]:
+    if path is not None:
+        base = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        base = [{k: r.get(k) for k in ("id", "text", "publication_date", "url")} for r in base]
+    else:
+        base = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "publication_date": None}
+                for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
+    return [{**base[i % len(base)], "id": f"{base[i % len(base)]['id']}-{i}"} for i in range(n)]
+
+
+def _run(articles: list[dict], workers: int) -> tuple[float, int]:
+    start = time.perf_counter()
+    events = sum(len(out["events"]) for out in pipe(articles, workers=workers))
+    return time.perf_counter() - start, events
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("input", nargs="?", type=Path)
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    t = time.perf_counter()
+    load_resources()
+    print(f"resources loaded in {time.perf_counter() - t:.2f} s")
+    articles = _articles(args.input, args.articles)
+    kb = sum(len(a["text"].encode()) for a in articles) / len(articles) / 1024
+    print(f"{len(articles)} articles, mean {kb:.1f} KB")
+    secs, events = _run(articles, 1)
+    print(f"one core:  {len(articles) / secs:8.1f} articles/s  ({events} events, {secs:.1f} s)")
+    secs, _ = _run(articles, args.workers)
+    print(f"{args.workers} workers: {len(articles) / secs:8.1f} articles/s  ({secs:.1f} s)")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: main process {own:.0f} MB, largest worker {kids:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

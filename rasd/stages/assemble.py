@@ -1,0 +1,169 @@
+"""Event assembly: from triggers in clauses to CODEBOOK events.
+
+For each clause the strongest surviving trigger types the event (rank in
+triggers.yml, weapons for remote violence, the target for attacks); its
+arguments are found in the clause first, then its sentence, then the
+article: actors (roles.py), place (geocode), date (dates), casualties.
+Retellings of one event inside the article are merged (merge.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.actors import ActorMention, actor_mentions
+from rasd.doc import Document, Mention
+from rasd.event import Event, Location
+from rasd.lexicon.entries import Trigger
+from rasd.resources import Resources
+from rasd.stages.casualties import Toll, toll
+from rasd.stages.context import Clause, MentionIndex, TokenIndex, split_clauses
+from rasd.stages.cues import block_reason, has_cue
+from rasd.stages.dates import event_date
+from rasd.stages.geocode import article_country, locate
+from rasd.stages.roles import Roles, assign_roles
+
+ARMED_KINDS = frozenset({"state", "group", "generic"})
+
+
+@dataclass
+class Candidate:
+    """An event being assembled; merge.py folds retellings together."""
+
+    event_type: str
+    sub: str
+    alt: tuple[str, ...]
+    trigger: Mention
+    clause: Clause
+    weapons: set[str]
+    roles: Roles
+    location: Location | None
+    date: str | None
+    date_precision: int | None
+    toll: Toll
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    background: bool = False
+    typed_by: str = "trigger"  # trigger | weapon | fallback: how sure the type is
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    doc: Document
+    res: Resources
+    index: MentionIndex
+    tokens: TokenIndex
+    actors: tuple[ActorMention, ...]
+    country: str | None
+
+    @classmethod
+    def build(cls, doc: Document, res: Resources) -> "ArticleContext":
+        actors = actor_mentions(doc, res.actors)
+        return cls(doc, res, MentionIndex(doc.mentions), TokenIndex(doc), actors,
+                   article_country(doc, res.gazetteer))
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [a for a in self.actors if start <= a.start < end]
+
+
+def assemble_events(doc: Document, res: Resources) -> list[Event]:
+    """Every event the article reports, merged within the article."""
+    from rasd.stages.merge import merge_candidates
+    from rasd.stages.finish import to_event
+
+    ctx = ArticleContext.build(doc, res)
+    candidates = [c for clause in split_clauses(doc, ctx.index) for c in clause_events(ctx, clause)]
+    return [to_event(ctx, c) for c in merge_candidates(candidates, res.events.taxonomy)]
+
+
+def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
+    """The event a clause states, if any (one per clause)."""
+    chosen = _best_trigger(ctx, clause)
+    if chosen is None:
+        return []
+    mention, trig = chosen
+    weapons = _weapons(ctx, clause)
+    event_type, sub, alt, typed_by = _type(ctx, trig, weapons)
+    roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
+                         ctx.index, ctx.tokens)
+    if sub == "clash_or_attack" or trig.id == "killing":
+        event_type, sub = _attack_type(event_type, sub, roles)
+    sent = clause.sentence
+    location = _locate(ctx, clause)
+    day, precision = event_date(ctx.doc, (clause.start, clause.end), (sent.start, sent.end))
+    cand = Candidate(
+        event_type, sub, alt, mention, clause, weapons, roles, location,
+        day.isoformat() if day else None, precision,
+        toll(ctx.doc, sent.start, sent.end, ctx.index, ctx.tokens, ctx.res.events),
+        evidence=[(sent.start, sent.end)],
+        background=has_cue(ctx.index, "background", sent.start, mention.start),
+        typed_by=typed_by,
+    )
+    return [cand]
+
+
+def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger] | None:
+    best: tuple[Mention, Trigger] | None = None
+    for m in ctx.index.within("trigger", clause.start, clause.end):
+        trig = ctx.res.events.triggers[m.entry_id]
+        if not _needs_met(ctx, trig, m, clause):
+            continue
+        if block_reason(m, clause, ctx.index, ctx.tokens, trig.event_type):
+            continue
+        if best is None or trig.rank > best[1].rank:
+            best = (m, trig)
+    return best
+
+
+def _needs_met(ctx: ArticleContext, trig: Trigger, m: Mention, clause: Clause) -> bool:
+    if not trig.needs:
+        return True
+    s, e = clause.start, clause.end
+    checks = {
+        "weapon": lambda: bool(ctx.index.within("weapon", s, e)),
+        "casualty": lambda: bool(ctx.index.within("casualty", s, e)),
+        "actor": lambda: any(a.kind != "person_role" and a.strong for a in ctx.actors_in(s, e)),
+        "target": lambda: any(a.kind in ("civilian", "state") for a in ctx.actors_in(s, e)),
+    }
+    return any(checks[n]() for n in trig.needs)
+
+
+def _weapons(ctx: ArticleContext, clause: Clause) -> set[str]:
+    found = ctx.index.within("weapon", clause.start, clause.end)
+    return {w.entry_id for w in found}
+
+
+def _type(ctx: ArticleContext, trig: Trigger, weapons: set[str]) -> tuple[str, str, tuple[str, ...], str]:
+    """(event_type, sub_event_type, alternatives, typed_by) from trigger and weapons."""
+    tax = ctx.res.events.taxonomy
+    remote = sorted({ctx.res.events.weapons[w].sub for w in weapons} - {None},
+                    key=tax.remote_rank, reverse=True)
+    if trig.sub != "by_weapon":
+        return trig.event_type, trig.sub, (), "trigger"
+    if remote:
+        return "Explosions/Remote violence", remote[0], tuple(remote[1:2]), "weapon"
+    if trig.fallback == "clash_or_attack":
+        return "Battles", "clash_or_attack", (), "fallback"
+    return tax.event_type_of(trig.fallback), trig.fallback, (), "fallback"
+
+
+def _attack_type(event_type: str, sub: str, roles: Roles) -> tuple[str, str]:
+    """Attacks with no remote weapon: a fight if the other side is armed, else violence against civilians."""
+    if event_type == "Explosions/Remote violence" and sub != "clash_or_attack":
+        return event_type, sub
+    target = roles.target
+    if target is not None and target.kind in ARMED_KINDS and target.kind != "generic":
+        return "Battles", "Armed clash"
+    if target is None and roles.agent is not None and roles.agent.kind == "generic":
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
+
+
+def _locate(ctx: ArticleContext, clause: Clause) -> Location | None:
+    gaz = ctx.res.gazetteer
+    loc = locate(ctx.doc, (clause.start, clause.end), gaz, ctx.country)
+    if loc is None or (loc.precision or 3) >= 3:
+        sent = clause.sentence
+        wider = locate(ctx.doc, (sent.start, sent.end), gaz, ctx.country)
+        if wider is not None and (loc is None or (wider.precision or 3) < (loc.precision or 3)):
+            return wider
+    return loc
+

@@ -1,0 +1,40 @@
+"""Cue checks: is a trigger a real, reported event (CODEBOOK §1)?
+
+A trigger is dropped when, in its clause and before it, there is a threat,
+plan, conditional, call or generic/aggregate cue, or a negation close to it;
+and when it carries the future prefix س. Protests are not dropped by calls
+(a protest is a call by nature).
+"""
+from __future__ import annotations
+
+from rasd.doc import Mention
+from rasd.stages.context import Clause, MentionIndex, TokenIndex
+
+# How many words before a trigger a negation still negates it (لم + verb, نفى أن …).
+NEGATION_REACH = 4
+# Cue classes that cancel a trigger anywhere earlier in its clause.
+CLAUSE_BLOCKERS = ("future", "threat", "conditional", "generic")
+FUTURE_PREFIXES = ("س", "وس", "فس")
+
+
+def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: TokenIndex,
+                 event_type: str) -> str | None:
+    """Why ``trigger`` is not an event, or None when it is one."""
+    if trigger.prefix in FUTURE_PREFIXES and trigger.attr("pos") == "verb":
+        return "future"
+    before = index.within("cue", clause.start, trigger.start)
+    for cue in before:
+        if cue.entry_id in CLAUSE_BLOCKERS:
+            return cue.entry_id
+        if cue.entry_id == "call" and event_type != "Protests":
+            return "call"
+        if cue.entry_id == "negation" and tokens.between(cue.end, trigger.start) < NEGATION_REACH:
+            return "negation"
+    after = index.within("cue", trigger.end, clause.end)
+    if any(c.entry_id == "generic" and tokens.between(trigger.end, c.start) < 3 for c in after):
+        return "generic"
+    return None
+
+
+def has_cue(index: MentionIndex, cue_id: str, start: int, end: int) -> bool:
+    return bool(index.within("cue", start, end, cue_id))

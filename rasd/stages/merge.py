@@ -1,0 +1,120 @@
+"""Merging retellings of one event inside an article (CODEBOOK §1).
+
+The lead, the body and a photo caption often tell the same attack: one event
+per (type, place, day, actors). A vague retelling ("the factions shelled US
+forces in Iraq") folds into the precise one it summarises: same event type,
+same country (and admin1 when it names one), dates within a day.
+"""
+from __future__ import annotations
+
+from rasd.event import Location
+from rasd.geo.distance import haversine_km
+from rasd.stages.assemble import Candidate
+from rasd.stages.casualties import Toll
+from rasd.taxonomy import Taxonomy
+
+# Two precise places closer than this are one place (a base inside an airport).
+SAME_PLACE_KM = 5.0
+
+
+def merge_candidates(cands: list[Candidate], tax: Taxonomy) -> list[Candidate]:
+    """Fold candidates that tell the same event; order of first telling is kept."""
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=_specificity):
+        host = next((o for o in out if _same_event(o, cand)), None)
+        if host is None:
+            out.append(cand)
+        else:
+            _absorb(host, cand, tax)
+    return sorted(out, key=lambda c: c.evidence[0][0])
+
+
+def _specificity(c: Candidate) -> tuple[int, int]:
+    """Precise places first, so vague retellings find their host."""
+    precision = c.location.precision if c.location and c.location.precision else 4
+    return precision, c.evidence[0][0]
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.background != b.background and (a.date != b.date):
+        return False
+    if not _same_type(a, b) or not _dates_close(a, b) or not _actors_compatible(a, b):
+        return False
+    return _same_place(a.location, b.location) or _contains(a.location, b.location)
+
+
+def _same_type(a: Candidate, b: Candidate) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    # an attack typed only by fallback may be the same event as a typed one
+    return "fallback" in (a.typed_by, b.typed_by)
+
+
+def _dates_close(a: Candidate, b: Candidate) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    from datetime import date
+
+    return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days) <= 1
+
+
+def _actors_compatible(a: Candidate, b: Candidate) -> bool:
+    x, y = a.roles.agent, b.roles.agent
+    if x is None or y is None or x.kind == "generic" or y.kind == "generic":
+        return True
+    return x.name == y.name or x.country == y.country and x.kind == y.kind
+
+
+def _same_place(x: Location | None, y: Location | None) -> bool:
+    if x is None or y is None:
+        return x is y
+    if x.country != y.country:
+        return False
+    if x.name and x.name == y.name:
+        return True
+    if None in (x.lat, x.lon, y.lat, y.lon) or (x.precision or 3) >= 3 or (y.precision or 3) >= 3:
+        return False
+    return haversine_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+
+
+def _contains(host: Location | None, part: Location | None) -> bool:
+    """``part`` is a vague place (country or admin1) that ``host`` lies in."""
+    if part is None:
+        return True
+    if host is None or (part.precision or 3) < 3 or host.country != part.country:
+        return False
+    return part.admin1 is None or part.admin1 == host.admin1 or part.name == part.country
+
+
+def _absorb(host: Candidate, other: Candidate, tax: Taxonomy) -> None:
+    if host.typed_by == "fallback" and other.typed_by != "fallback":
+        host.event_type, host.sub, host.alt, host.typed_by = (
+            other.event_type, other.sub, other.alt, other.typed_by)
+    elif host.event_type == other.event_type and tax.remote_rank(other.sub) > tax.remote_rank(host.sub):
+        host.alt = tuple(dict.fromkeys((host.sub, *host.alt, *other.alt)))
+        host.sub = other.sub
+    host.weapons |= other.weapons
+    host.evidence = sorted(set(host.evidence) | set(other.evidence))
+    host.toll = _merge_toll(host.toll, other.toll)
+    host.roles = _merge_roles(host, other)
+    if host.date is None or (other.date_precision or 9) < (host.date_precision or 9):
+        if other.date is not None:
+            host.date, host.date_precision = other.date, other.date_precision
+    host.background = host.background and other.background
+
+
+def _merge_toll(a: Toll, b: Toll) -> Toll:
+    def pick(x: int | None, y: int | None) -> int | None:
+        if x is None or y is None:
+            return x if y is None else y
+        return max(x, y)
+    return Toll(pick(a.fatalities, b.fatalities), pick(a.injuries, b.injuries), a.vague and b.vague)
+
+
+def _merge_roles(host: Candidate, other: Candidate):
+    from rasd.stages.roles import Roles
+
+    a, b = host.roles, other.roles
+    agent = a.agent if a.agent is not None and a.agent.kind != "generic" else (b.agent or a.agent)
+    target = a.target or b.target
+    return Roles(agent, target, a.claimed or b.claimed)

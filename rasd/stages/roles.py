@@ -1,0 +1,119 @@
+"""Who acted and who was hit: actor1 and actor2 around a trigger (CODEBOOK §4).
+
+Arabic news puts the verb first ("استهدفت الفصائل القاعدة"), so the actor
+right after a verb is its subject; the actor right after a noun trigger is its
+object ("استهداف القوات الأمريكية"). Markers override position: "من قبل",
+"برصاص", "التابعة ل" mark the one who acted; "على", "ضد", "بحق", "لـ" the
+one who was hit; a passive cue (تعرضت) turns the first actor into the target.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.actors import ActorMention
+from rasd.doc import Document, Mention
+from rasd.stages.context import Clause, MentionIndex, TokenIndex
+
+# Kinds that are never the acting side of violence, and kinds that always are.
+TARGET_KINDS = frozenset({"civilian"})
+AGENT_KINDS = frozenset({"protester", "rioter"})
+# A claim cue names its claimer within this many words.
+CLAIM_REACH = 4
+STRONG_CLAIM_FORMS = ("تبن", "مسؤولي")
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    agent: ActorMention | None
+    target: ActorMention | None
+    claimed: bool = False
+
+
+def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[ActorMention],
+                 index: MentionIndex, tokens: TokenIndex) -> Roles:
+    """actor1/actor2 for ``trigger`` among the actor mentions of its clause."""
+    cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
+    if not any(a.strong for a in cands):
+        cands = [a for a in cands if _adjacent(a, trigger, tokens)]
+    else:
+        cands = [a for a in cands if a.strong or _adjacent(a, trigger, tokens)]
+    passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive"))
+    agents: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    unmarked_seen = 0
+    for a in sorted(cands, key=lambda a: abs(a.start - trigger.start)):
+        role = _marked_role(doc, a, index, tokens) or _position_role(
+            a, trigger, index, tokens, passive and unmarked_seen == 0)
+        unmarked_seen += 1
+        (agents if role == "agent" else targets).append(a)
+    agent = agents[0] if agents else None
+    target = next((t for t in targets if agent is None or t.name != agent.name), None)
+    claim = claimer(doc, clause.sentence.start, clause.sentence.end, actors, index, tokens)
+    if claim is not None and (agent is None or agent.kind == "generic"):
+        return Roles(claim, target if target is None or target.name != claim.name else None, True)
+    return Roles(agent, target, claim is not None and agent is not None and claim.name == agent.name)
+
+
+def claimer(doc: Document, start: int, end: int, actors: list[ActorMention], index: MentionIndex,
+            tokens: TokenIndex) -> ActorMention | None:
+    """The non-state group a claim of responsibility in [start, end) names."""
+    for cue in index.within("cue", start, end, "claim"):
+        if not any(s in cue.form for s in STRONG_CLAIM_FORMS):
+            continue
+        for a in actors:
+            near = abs(tokens.between(min(cue.end, a.end), max(cue.start, a.start)))
+            if a.kind == "group" and start <= a.start < end and near <= CLAIM_REACH:
+                return a
+    return None
+
+
+def _overlaps(a: ActorMention, m: Mention) -> bool:
+    return a.start < m.end and m.start < a.end
+
+
+def _adjacent(a: ActorMention, trigger: Mention, tokens: TokenIndex) -> bool:
+    if a.start >= trigger.end:
+        return tokens.between(trigger.end, a.start) <= 2
+    return tokens.between(a.end, trigger.start) <= 1
+
+
+def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> str | None:
+    if a.kind in TARGET_KINDS:
+        return "target"
+    if a.kind in AGENT_KINDS:
+        return "agent"
+    lookback = max(0, a.start - 40)
+    for cue in reversed(index.within("cue", lookback, a.start)):
+        if tokens.between(cue.end, a.start) > 1:
+            break
+        if cue.entry_id == "agent_marker":
+            return "agent"
+        if cue.entry_id == "target_marker":
+            return "target"
+    prefix = _word_prefix(doc, a.start)
+    if prefix.lstrip("وف").startswith("ل"):
+        return "target"
+    return None
+
+
+def _position_role(a: ActorMention, trigger: Mention, index: MentionIndex, tokens: TokenIndex,
+                   passive_first: bool) -> str:
+    if passive_first:
+        return "target"
+    if a.end <= trigger.start:
+        return "agent"
+    gap = tokens.between(trigger.end, a.start)
+    if trigger.attr("pos") == "noun":
+        # "هجوم الفصائل على القاعدة": a subject genitive is followed by a target marker
+        marker_after = any(c.entry_id == "target_marker" and tokens.between(a.end, c.start) <= 2
+                           for c in index.within("cue", a.end, a.end + 40))
+        return "agent" if gap <= 2 and marker_after else "target"
+    return "agent" if gap <= 4 else "target"
+
+
+def _word_prefix(doc: Document, start: int) -> str:
+    """Letters of the same word before ``start`` (a clitic such as ل or وال)."""
+    i = start
+    while i > 0 and doc.text[i - 1].isalpha() and start - i < 5:
+        i -= 1
+    return doc.text[i:start]
