@@ -76,6 +76,9 @@ def process_record(record: Any) -> dict[str, Any]:
     except RasdError as exc:
         log.warning("%s", exc)
         return {"id": article_id, "events": [], "error": str(exc)}
+    except Exception as exc:  # a bug in one stage must not stop the batch: record it, go on
+        log.exception("%s: internal error", article_id)
+        return {"id": article_id, "events": [], "error": f"internal error: {type(exc).__name__}: {exc}"}
     return {"id": article_id, "events": [e.to_dict() for e in events]}
 
 

@@ -8,6 +8,7 @@ Retellings of one event inside the article are merged (merge.py).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from rasd.actors import ActorMention, actor_mentions
@@ -97,7 +98,11 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         background=has_cue(ctx.index, "background", sent.start, mention.start),
         typed_by=typed_by,
     )
-    return [cand]
+    places = _coordinated_places(ctx, clause)
+    if not places:
+        return [cand]
+    return [dataclasses.replace(cand, location=loc, weapons=set(weapons), evidence=list(cand.evidence))
+            for loc in places]
 
 
 def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger] | None:
@@ -106,7 +111,7 @@ def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger
         trig = ctx.res.events.triggers[m.entry_id]
         if not _needs_met(ctx, trig, m, clause):
             continue
-        if block_reason(m, clause, ctx.index, ctx.tokens, trig.event_type):
+        if block_reason(m, clause, ctx.index, ctx.tokens, trig.event_type, ctx.doc.counts):
             continue
         if best is None or trig.rank > best[1].rank:
             best = (m, trig)
@@ -167,3 +172,26 @@ def _locate(ctx: ArticleContext, clause: Clause) -> Location | None:
             return wider
     return loc
 
+
+def _coordinated_places(ctx: ArticleContext, clause: Clause) -> list[Location]:
+    """Places joined by و in one clause ("مدينتي رفح والشيخ زويد"): one event each."""
+    places = ctx.index.within("place", clause.start, clause.end)
+    groups: list[list[Mention]] = []
+    for m in places:
+        last = groups[-1][-1] if groups else None
+        joined = (last is not None and m.prefix.startswith("و") and m.start >= last.end
+                  and ctx.tokens.between(last.end, m.start) == 0)
+        if joined:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    chain = max(groups, key=len, default=[])
+    if len(chain) < 2:
+        return []
+    bounds = [m.start for m in chain] + [clause.end]
+    found: dict[str, Location] = {}
+    for (a, b) in zip(bounds, bounds[1:]):
+        loc = locate(ctx.doc, (max(clause.start, a - 1), b), ctx.res.gazetteer, ctx.country)
+        if loc is not None and (loc.precision or 3) < 3 and loc.name:
+            found.setdefault(loc.name, loc)
+    return list(found.values()) if len(found) >= 2 else []

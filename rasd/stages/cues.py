@@ -7,7 +7,7 @@ and when it carries the future prefix س. Protests are not dropped by calls
 """
 from __future__ import annotations
 
-from rasd.doc import Mention
+from rasd.doc import CountMention, Mention
 from rasd.stages.context import Clause, MentionIndex, TokenIndex
 
 # How many words before a trigger a negation still negates it (لم + verb, نفى أن …).
@@ -18,10 +18,12 @@ FUTURE_PREFIXES = ("س", "وس", "فس")
 
 
 def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: TokenIndex,
-                 event_type: str) -> str | None:
+                 event_type: str, counts: tuple[CountMention, ...] = ()) -> str | None:
     """Why ``trigger`` is not an event, or None when it is one."""
     if trigger.prefix in FUTURE_PREFIXES and trigger.attr("pos") == "verb":
         return "future"
+    if trigger.attr("pos") == "noun" and _counted(trigger, counts, tokens):
+        return "aggregate"  # "78 هجوما", "ثلاث غارات": a tally, not one event
     before = index.within("cue", clause.start, trigger.start)
     for cue in before:
         if cue.entry_id in CLAUSE_BLOCKERS:
@@ -34,6 +36,12 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
     if any(c.entry_id == "generic" and tokens.between(trigger.end, c.start) < 3 for c in after):
         return "generic"
     return None
+
+
+def _counted(trigger: Mention, counts: tuple[CountMention, ...], tokens: TokenIndex) -> bool:
+    """A number right before a noun trigger counts events ("78 هجوماً منذ أكتوبر")."""
+    return any(c.end <= trigger.start and tokens.between(c.end, trigger.start) == 0 and c.value > 2
+               for c in counts if trigger.start - c.end < 12)
 
 
 def has_cue(index: MentionIndex, cue_id: str, start: int, end: int) -> bool:

@@ -22,8 +22,10 @@ _DELETED = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"  # invisible marks
 )
 _DELETED_RE = regex.compile(f"[{_DELETED}]")
-# Horizontal white space runs collapse to one space so multi-word forms match.
-_SPACE_RUN_RE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}")
+# White space runs (line breaks too) collapse to one space so multi-word forms
+# match across the hard line wraps of copied pages; sentences come from the
+# original text, so nothing needs the line breaks here.
+_SPACE_RUN_RE = regex.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}")
 
 _MAP = {
     # alef and hamza forms
@@ -40,7 +42,7 @@ _MAP = {
     "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-",
     # white space that is not a line break
     "\t": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
-    "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+    "\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ",
 }
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
