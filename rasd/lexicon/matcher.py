@@ -29,6 +29,10 @@ CLITIC_PREFIXES: frozenset[str] = frozenset(
 )
 
 
+# Attached pronouns a form may carry ("مصرعهما", "استهدافها", "اعتقاله").
+PRONOUN_SUFFIXES: frozenset[str] = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا"})
+
+
 def has_article(prefix: str) -> bool:
     return prefix.endswith("ال") or prefix.endswith("لل")
 
@@ -96,7 +100,7 @@ class Matcher:
         out: list[Mention] = []
         for idx, start, end in self._ac.find_matches_as_indexes(text):
             prefix = _clitic_prefix(text, start)
-            if prefix is None or (end < len(text) and _is_word_char(text[end])):
+            if prefix is None or not _pronoun_suffix(text, end):
                 continue
             ostart, oend = norm.span(start, end)
             for e in self._entries[idx]:
@@ -107,6 +111,16 @@ class Matcher:
                 out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong,
                                    prefix, e.attrs))
         return out
+
+
+def _pronoun_suffix(text: str, end: int) -> bool:
+    """True when the word ends at ``end`` or only an attached pronoun follows."""
+    i = end
+    while i < len(text) and _is_word_char(text[i]) and i - end <= 3:
+        i += 1
+    if i < len(text) and _is_word_char(text[i]):
+        return False
+    return text[end:i] in PRONOUN_SUFFIXES
 
 
 def _clitic_prefix(text: str, start: int) -> str | None:

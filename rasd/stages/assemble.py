@@ -21,9 +21,10 @@ from rasd.stages.context import Clause, MentionIndex, TokenIndex, split_clauses
 from rasd.stages.cues import block_reason, has_cue
 from rasd.stages.dates import event_date
 from rasd.stages.geocode import article_country, locate
-from rasd.stages.roles import Roles, assign_roles
+from rasd.stages.roles import Roles, article_claimer, assign_roles
 
-ARMED_KINDS = frozenset({"state", "group", "generic"})
+TARGET_CIVILIAN = frozenset({"civilian"})
+CROWD_KINDS = frozenset({"protester", "rioter"})
 
 
 @dataclass
@@ -54,12 +55,14 @@ class ArticleContext:
     tokens: TokenIndex
     actors: tuple[ActorMention, ...]
     country: str | None
+    claimer: ActorMention | None  # who the article says claimed the attack
 
     @classmethod
     def build(cls, doc: Document, res: Resources) -> "ArticleContext":
         actors = actor_mentions(doc, res.actors)
-        return cls(doc, res, MentionIndex(doc.mentions), TokenIndex(doc), actors,
-                   article_country(doc, res.gazetteer))
+        index, tokens = MentionIndex(doc.mentions), TokenIndex(doc)
+        return cls(doc, res, index, tokens, actors, article_country(doc, res.gazetteer),
+                   article_claimer(doc, actors, index, tokens))
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         return [a for a in self.actors if start <= a.start < end]
@@ -87,6 +90,8 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
                          ctx.index, ctx.tokens)
     if sub == "clash_or_attack" or trig.id == "killing":
         event_type, sub = _attack_type(event_type, sub, roles)
+    elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
+        event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
     sent = clause.sentence
     location = _locate(ctx, clause)
     day, precision = event_date(ctx.doc, (clause.start, clause.end), (sent.start, sent.end))
@@ -111,7 +116,7 @@ def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger
         trig = ctx.res.events.triggers[m.entry_id]
         if not _needs_met(ctx, trig, m, clause):
             continue
-        if block_reason(m, clause, ctx.index, ctx.tokens, trig.event_type, ctx.doc.counts):
+        if block_reason(m, clause, ctx.index, ctx.tokens, trig.event_type, ctx.doc.counts, ctx.doc.dates):
             continue
         if best is None or trig.rank > best[1].rank:
             best = (m, trig)
@@ -151,18 +156,20 @@ def _type(ctx: ArticleContext, trig: Trigger, weapons: set[str]) -> tuple[str, s
 
 
 def _attack_type(event_type: str, sub: str, roles: Roles) -> tuple[str, str]:
-    """Attacks with no remote weapon: a fight if the other side is armed, else violence against civilians."""
+    """Attacks with no remote weapon: violence against civilians when the side hit is
+    civilian, a riot when a crowd fights, else a fight between armed sides."""
     if event_type == "Explosions/Remote violence" and sub != "clash_or_attack":
         return event_type, sub
-    target = roles.target
-    if target is not None and target.kind in ARMED_KINDS and target.kind != "generic":
-        return "Battles", "Armed clash"
-    if target is None and roles.agent is not None and roles.agent.kind == "generic":
-        return "Battles", "Armed clash"
-    return "Violence against civilians", "Attack"
+    kinds = {a.kind for a in (roles.agent, roles.target) if a is not None}
+    if kinds & CROWD_KINDS:
+        return "Riots", "Violent demonstration"
+    if roles.target is not None and roles.target.kind in TARGET_CIVILIAN:
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
 
 
 def _locate(ctx: ArticleContext, clause: Clause) -> Location | None:
+    """The clause's place, else its sentence's, else the article's country (precision 3)."""
     gaz = ctx.res.gazetteer
     loc = locate(ctx.doc, (clause.start, clause.end), gaz, ctx.country)
     if loc is None or (loc.precision or 3) >= 3:
@@ -170,6 +177,9 @@ def _locate(ctx: ArticleContext, clause: Clause) -> Location | None:
         wider = locate(ctx.doc, (sent.start, sent.end), gaz, ctx.country)
         if wider is not None and (loc is None or (wider.precision or 3) < (loc.precision or 3)):
             return wider
+    if loc is None and ctx.country and (place := gaz.country_place(ctx.country)) is not None:
+        return Location(name=place.name, text=None, admin1=None, admin2=None, country=place.country,
+                        lat=place.lat, lon=place.lon, precision=3)
     return loc
 
 

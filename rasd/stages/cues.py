@@ -7,7 +7,7 @@ and when it carries the future prefix س. Protests are not dropped by calls
 """
 from __future__ import annotations
 
-from rasd.doc import CountMention, Mention
+from rasd.doc import CountMention, DateMention, Mention
 from rasd.stages.context import Clause, MentionIndex, TokenIndex
 
 # How many words before a trigger a negation still negates it (لم + verb, نفى أن …).
@@ -18,7 +18,8 @@ FUTURE_PREFIXES = ("س", "وس", "فس")
 
 
 def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: TokenIndex,
-                 event_type: str, counts: tuple[CountMention, ...] = ()) -> str | None:
+                 event_type: str, counts: tuple[CountMention, ...] = (),
+                 dates: tuple[DateMention, ...] = ()) -> str | None:
     """Why ``trigger`` is not an event, or None when it is one."""
     if trigger.prefix in FUTURE_PREFIXES and trigger.attr("pos") == "verb":
         return "future"
@@ -32,10 +33,20 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
             return "call"
         if cue.entry_id == "negation" and tokens.between(cue.end, trigger.start) < NEGATION_REACH:
             return "negation"
+    if _since_a_date(clause, index, tokens, dates):
+        return "generic"  # "منذ مايو 2024 … كثفت هجماتها": a period, not one event
     after = index.within("cue", trigger.end, clause.end)
     if any(c.entry_id == "generic" and tokens.between(trigger.end, c.start) < 3 for c in after):
         return "generic"
     return None
+
+
+def _since_a_date(clause: Clause, index: MentionIndex, tokens: TokenIndex,
+                  dates: tuple[DateMention, ...]) -> bool:
+    for cue in index.within("cue", clause.start, clause.end, "since"):
+        if any(d.start >= cue.end and tokens.between(cue.end, d.start) <= 1 for d in dates):
+            return True
+    return False
 
 
 def _counted(trigger: Mention, counts: tuple[CountMention, ...], tokens: TokenIndex) -> bool:

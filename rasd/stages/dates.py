@@ -41,10 +41,13 @@ Kinds: absolute, numeric, hijri, relative, weekday, week, month, year.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
 
 from rasd.dates.event import event_date, sentence_around
-from rasd.dates.resolve import resolve
+from rasd.dates.grammar import BRANCHES
+from rasd.dates.resolve import Resolved, branch_of, resolve
 from rasd.dates.tables import DateTables
 from rasd.doc import DateMention, Document
 
@@ -68,12 +71,31 @@ def find_dates(doc: Document, tables: DateTables) -> tuple[DateMention, ...]:
     for cand in tables.starts.find(text):
         if cand < done:
             continue
-        m = tables.pattern.match(text, cand)
-        got = None if m is None else resolve(m, text, doc.published, tables)
-        if m is None or got is None:
+        found = _read_at(tables, text, cand, doc.published)
+        if found is None:
             continue
+        m, got = found
         start, end = norm.span(m.start("e"), m.end("e"))
         out.append(DateMention(start, _past_marks(doc.text, end), got.date, got.precision, got.kind,
                                got.future))
         done = m.end()
     return tuple(out)
+
+
+def _read_at(tables: DateTables, text: str, pos: int,
+             published: dt.date | None) -> tuple[regex.Match, Resolved] | None:
+    """The first reading of the grammar at ``pos`` that resolves to a date."""
+    m = tables.pattern.match(text, pos)
+    if m is None:
+        return None
+    got = resolve(m, text, published, tables)
+    if got is not None:
+        return m, got
+    # turned down: let the branches after the one that matched read the same words
+    first = BRANCHES.index(branch_of(m))
+    for branch in tables.branches[first + 1:]:
+        m = branch.match(text, pos)
+        got = None if m is None else resolve(m, text, published, tables)
+        if m is not None and got is not None:
+            return m, got
+    return None

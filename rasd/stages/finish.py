@@ -18,8 +18,13 @@ INTER_OF_CROWD = {"Protesters": 6, "Rioters": 5}
 def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     country = (c.location.country if c.location else None) or ctx.country
     day = dt.date.fromisoformat(c.date) if c.date else None
-    actor1 = _actor(c.roles.agent, country, day) or _default_actor1(ctx, c, country)
-    actor2 = _actor(c.roles.target, country, day)
+    agent = c.roles.agent
+    claimed = c.roles.claimed
+    if (agent is None or agent.kind == "generic") and not c.background and ctx.claimer is not None \
+            and c.event_type in VIOLENT_TYPES:
+        agent, claimed = ctx.claimer, True
+    actor1 = _actor(ctx, agent, country, day) or _default_actor1(ctx, c, country)
+    actor2 = _actor(ctx, c.roles.target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     event = Event(
@@ -30,7 +35,7 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
         date_precision=c.date_precision,
         actor1=actor1,
         actor2=actor2,
-        claimed=c.roles.claimed,
+        claimed=claimed,
         location=c.location,
         fatalities=c.toll.fatalities,
         injuries=c.toll.injuries,
@@ -48,8 +53,9 @@ def _with_note(event: Event) -> Event:
     return replace(event, notes=write_note(event))
 
 
-def _actor(m: ActorMention | None, country: str | None, day: dt.date | None) -> Actor | None:
-    return None if m is None else to_actor(m, country, day)
+def _actor(ctx: ArticleContext, m: ActorMention | None, country: str | None,
+           day: dt.date | None) -> Actor | None:
+    return None if m is None else to_actor(m, country, day, ctx.res.actors)
 
 
 def _default_actor1(ctx: ArticleContext, c: Candidate, country: str | None) -> Actor | None:

@@ -67,7 +67,7 @@ def _actors_compatible(a: Candidate, b: Candidate) -> bool:
 
 def _same_place(x: Location | None, y: Location | None) -> bool:
     if x is None or y is None:
-        return x is y
+        return False  # two unplaced tellings may be two events: keep them apart
     if x.country != y.country:
         return False
     if x.name and x.name == y.name:
@@ -79,8 +79,6 @@ def _same_place(x: Location | None, y: Location | None) -> bool:
 
 def _contains(host: Location | None, part: Location | None) -> bool:
     """``part`` is a vague place (country or admin1) that ``host`` lies in."""
-    if part is None:
-        return True
     if host is None or (part.precision or 3) < 3 or host.country != part.country:
         return False
     return part.admin1 is None or part.admin1 == host.admin1 or part.name == part.country

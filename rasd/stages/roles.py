@@ -48,7 +48,7 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
         (agents if role == "agent" else targets).append(a)
     agent = agents[0] if agents else None
     target = next((t for t in targets if agent is None or t.name != agent.name), None)
-    claim = claimer(doc, clause.sentence.start, clause.sentence.end, actors, index, tokens)
+    claim = claimer(doc, clause.start, clause.end, actors, index, tokens)
     if claim is not None and (agent is None or agent.kind == "generic"):
         return Roles(claim, target if target is None or target.name != claim.name else None, True)
     return Roles(agent, target, claim is not None and agent is not None and claim.name == agent.name)
@@ -67,6 +67,23 @@ def claimer(doc: Document, start: int, end: int, actors: list[ActorMention], ind
     return None
 
 
+def article_claimer(doc: Document, actors: tuple[ActorMention, ...], index: MentionIndex,
+                    tokens: TokenIndex) -> ActorMention | None:
+    """A group the article says claimed "the attack" (a definite reference to the story's event)."""
+    for cue in index.within("cue", 0, len(doc.text), "claim"):
+        if not any(s in cue.form for s in STRONG_CLAIM_FORMS):
+            continue
+        window_end = min(len(doc.text), cue.end + 80)
+        refers = [t for t in index.within("trigger", cue.end, window_end)
+                  if t.attr("pos") == "noun" and "ال" in t.prefix and tokens.between(cue.end, t.start) <= 5]
+        if not refers:
+            continue
+        found = claimer(doc, max(0, cue.start - 80), window_end, list(actors), index, tokens)
+        if found is not None:
+            return found
+    return None
+
+
 def _overlaps(a: ActorMention, m: Mention) -> bool:
     return a.start < m.end and m.start < a.end
 
@@ -82,6 +99,8 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
         return "target"
     if a.kind in AGENT_KINDS:
         return "agent"
+    if a.via == "adjective" and _follows_weapon_or_trigger(a, index, tokens):
+        return "agent"  # "غارة إسرائيلية", "طائرة مسيرة تركية": whose weapon it was
     lookback = max(0, a.start - 40)
     for cue in reversed(index.within("cue", lookback, a.start)):
         if tokens.between(cue.end, a.start) > 1:
@@ -94,6 +113,12 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
     if prefix.lstrip("وف").startswith("ل"):
         return "target"
     return None
+
+
+def _follows_weapon_or_trigger(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:
+    lookback = max(0, a.start - 40)
+    before = index.within("weapon", lookback, a.start) + index.within("trigger", lookback, a.start)
+    return any(tokens.between(m.end, a.start) == 0 for m in before)
 
 
 def _position_role(a: ActorMention, trigger: Mention, index: MentionIndex, tokens: TokenIndex,
