@@ -25,7 +25,7 @@ def annotate(doc: Document, res: Resources) -> Document:
     """Add every annotation layer to ``doc``."""
     doc = dataclasses.replace(
         doc,
-        sentences=split_sentences(doc.text),
+        sentences=split_sentences(doc.text, doc.norm),
         tokens=tokenize(doc.norm),
         mentions=tuple(res.matcher.find(doc.norm)),
     )

@@ -12,7 +12,7 @@ from rasd.taxonomy import Taxonomy
 from rasd.text.normalize import normalize_form
 
 CUE_CLASSES = frozenset({
-    "negation", "future", "threat", "conditional", "call", "generic", "background", "claim",
+    "negation", "denial", "future", "threat", "conditional", "call", "generic", "background", "claim",
     "accusation", "unclaimed", "no_casualty", "passive", "statement", "neutral", "clause_break", "agent_marker",
     "target_marker", "since",
 })

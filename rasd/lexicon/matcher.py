@@ -29,6 +29,11 @@ CLITIC_PREFIXES: frozenset[str] = frozenset(
 )
 
 
+# A hit can only start after a non-letter or a clitic's last letter, and end
+# before a non-letter or a suffix's first letter.
+_BEFORE_OK = frozenset(" \n\t\"'()[]{}«»,.;:!?-–—/\\|*#_+=<>@&%0123456789") | frozenset("وفبلكسا")
+_AFTER_OK = frozenset(" \n\t\"'()[]{}«»,.;:!?-–—/\\|*#_+=<>@&%0123456789") | frozenset("هكنا")
+
 # Attached pronouns a form may carry ("مصرعهما", "استهدافها", "اعتقاله").
 PRONOUN_SUFFIXES: frozenset[str] = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا"})
 
@@ -85,42 +90,87 @@ class Matcher:
             by_key.setdefault(key, []).append(entry)
         self._keys = list(by_key)
         self._entries = [tuple(by_key[k]) for k in self._keys]
-        self._ac = ahocorasick_rs.AhoCorasick(
-            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        ) if self._keys else None
+        self._families = [frozenset(family(e.kind) for e in es) for es in self._entries]
+        self._ac = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def find(self, norm: Normalized, kinds: frozenset[str] | None = None) -> list[Mention]:
-        """Mentions (spans into the original text) of every entry, in text order."""
+        """Mentions (spans into the original text) of every entry, in text order.
+
+        All overlapping matches are found, those not on word boundaries are
+        dropped, and within a family of kinds the longest match wins
+        ("طائرة مسيرة" over "مسيرة", "لم تسفر عن إصابات" over "لم"). A short
+        form inside a longer word can never hide a real match that way.
+        """
         if self._ac is None:
             return []
         text = norm.text
-        out: list[Mention] = []
-        for idx, start, end in self._ac.find_matches_as_indexes(text):
-            prefix = _clitic_prefix(text, start)
-            if prefix is None or not _pronoun_suffix(text, end):
+        found: list[tuple[int, int, int, str]] = []
+        last = len(text)
+        for idx, start, end in self._ac.find_matches_as_indexes(text, overlapping=True):
+            # cheap rejections first: most raw hits sit inside unrelated words
+            if start and text[start - 1] not in _BEFORE_OK:
                 continue
+            if end < last and text[end] not in _AFTER_OK:
+                continue
+            prefix = _clitic_prefix(text, start)
+            if prefix is not None and _word_end_ok(norm, end):
+                found.append((start, end, idx, prefix))
+        out: list[Mention] = []
+        seen: set[tuple[int, str, str]] = set()
+        for start, end, idx, prefix, alive in _longest_per_family(found, self._families):
             ostart, oend = norm.span(start, end)
             for e in self._entries[idx]:
-                if kinds is not None and e.kind not in kinds:
+                if family(e.kind) not in alive or (kinds is not None and e.kind not in kinds):
                     continue
-                if e.needs_article and not has_article(prefix):
+                if (e.needs_article and not has_article(prefix)) or (start, e.kind, e.entry_id) in seen:
                     continue
-                out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong,
-                                   prefix, e.attrs))
+                seen.add((start, e.kind, e.entry_id))
+                out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong, prefix, e.attrs))
+        out.sort(key=lambda m: (m.start, -m.end))
         return out
 
 
-def _pronoun_suffix(text: str, end: int) -> bool:
-    """True when the word ends at ``end`` or only an attached pronoun follows."""
+def family(kind: str) -> str:
+    """Kinds that compete for the same words: actor, actor_part, actor_generic are one family."""
+    return kind.split("_", 1)[0]
+
+
+def _longest_per_family(found: list[tuple[int, int, int, str]], families: list[frozenset[str]]
+                        ) -> list[tuple[int, int, int, str, frozenset[str]]]:
+    """Each match with the families for which no longer match covers it."""
+    found.sort(key=lambda f: (f[0], -f[1]))
+    reach: dict[str, int] = {}  # per family: the furthest end of a kept match
+    kept = []
+    for start, end, idx, prefix in found:
+        alive = frozenset(fam for fam in families[idx] if reach.get(fam, -1) < end)
+        if not alive:
+            continue
+        kept.append((start, end, idx, prefix, alive))
+        for fam in alive:
+            reach[fam] = end
+    return kept
+
+
+def _word_end_ok(norm: Normalized, end: int) -> bool:
+    """True when the word ends at ``end``, or only an attached pronoun or the
+    accusative ending ـاً follows. A ه that was ة is part of the word (بلدة is
+    not بلد + ـه)."""
+    text = norm.text
     i = end
     while i < len(text) and _is_word_char(text[i]) and i - end <= 3:
         i += 1
     if i < len(text) and _is_word_char(text[i]):
         return False
-    return text[end:i] in PRONOUN_SUFFIXES
+    rest = text[end:i]
+    if not rest:
+        return True
+    if rest == "ا":
+        o_start, o_end = norm.span(end, i)
+        return "\u064b" in norm.original[o_start - 1:o_end + 1]
+    return rest in PRONOUN_SUFFIXES and norm.original[norm.to_original(end)] != "ة"
 
 
 def _clitic_prefix(text: str, start: int) -> str | None:

@@ -60,12 +60,21 @@ class ArticleContext:
     @classmethod
     def build(cls, doc: Document, res: Resources) -> "ArticleContext":
         actors = actor_mentions(doc, res.actors)
+        doc = dataclasses.replace(doc, mentions=_places_outside_actors(doc, actors))
         index, tokens = MentionIndex(doc.mentions), TokenIndex(doc)
         return cls(doc, res, index, tokens, actors, article_country(doc, res.gazetteer),
                    article_claimer(doc, actors, index, tokens))
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         return [a for a in self.actors if start <= a.start < end]
+
+
+def _places_outside_actors(doc: Document, actors: tuple[ActorMention, ...]) -> tuple[Mention, ...]:
+    """A place named inside an actor's name is not where anything happened
+    ("قوات سوريا الديمقراطية", "المقاومة الإسلامية في العراق")."""
+    named = [a for a in actors if a.strong and a.via == "name"]
+    return tuple(m for m in doc.mentions
+                 if m.kind != "place" or not any(a.start <= m.start and m.end <= a.end for a in named))
 
 
 def assemble_events(doc: Document, res: Resources) -> list[Event]:
@@ -87,7 +96,7 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     weapons = _weapons(ctx, clause)
     event_type, sub, alt, typed_by = _type(ctx, trig, weapons)
     roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
-                         ctx.index, ctx.tokens)
+                         ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use")
     if sub == "clash_or_attack" or trig.id == "killing":
         event_type, sub = _attack_type(event_type, sub, roles)
     elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:

@@ -13,7 +13,7 @@ from rasd.stages.context import Clause, MentionIndex, TokenIndex
 # How many words before a trigger a negation still negates it (لم + verb, نفى أن …).
 NEGATION_REACH = 4
 # Cue classes that cancel a trigger anywhere earlier in its clause.
-CLAUSE_BLOCKERS = ("future", "threat", "conditional", "generic")
+CLAUSE_BLOCKERS = ("future", "threat", "conditional", "generic", "denial")
 FUTURE_PREFIXES = ("س", "وس", "فس")
 
 

@@ -25,6 +25,7 @@ from rasd.text.normalize import normalize
 _SENTENCE_END = regex.compile(r"[.!?؟\n]+\s*")
 _LEAD_CHARS = 300  # the headline, dateline and lead sentence weigh more
 _BACK_SENTENCES = 3  # how many earlier sentences an analyst would read for the place
+_CURATED_BONUS = 1.5  # a reviewed entry outweighs a same-named GeoNames village
 _KIND_WEIGHT = {"country": 2.0, "admin1": 1.5}
 
 
@@ -46,11 +47,10 @@ def article_country(doc: Document, gaz: Gazetteer) -> str | None:
     """The country the article is about: place mentions, weighted to the lead."""
     weights: dict[str, float] = defaultdict(float)
     for hit in hits_in(doc, gaz, 0, len(doc.text)):
-        ccs = {p.country for p in hit.places
-               if not p.minor and (p.id in hit.strong_ids or hit.cue)}
-        if not ccs:
-            continue
-        kind_w = max(_KIND_WEIGHT.get(p.kind, 1.0) for p in hit.places)
+        ccs = {p.country for p in hit.places}
+        if len(ccs) > 1:
+            ccs = {p.country for p in hit.places if not p.minor} or ccs
+        kind_w = max(_KIND_WEIGHT.get(p.kind, 0.5 if p.minor else 1.0) for p in hit.places)
         lead_w = 2.0 if hit.start < _LEAD_CHARS else 1.0
         for cc in ccs:
             weights[cc] += kind_w * lead_w / len(ccs)
@@ -90,11 +90,19 @@ def locate(doc: Document, anchor: tuple[int, int], gaz: Gazetteer,
     windows = _windows(doc, anchor)
     sentence = windows[1] if len(windows) > 1 else windows[0]
     ctx = context_of(hits_in(doc, gaz, *sentence), base)
+    found: tuple[Hit, Place] | None = None
     for window in windows:
         ranked = rank_hits(hits_in(doc, gaz, *window), ctx)
-        if ranked:
-            hit, place = ranked[0]
-            return _location(doc, hit, place)
+        if found is None and ranked:
+            found = ranked[0]
+        elif found is not None:
+            # Only the country so far: a place of that country in the wider text pins it.
+            found = next(((h, p) for h, p in ranked if p.country == found[1].country
+                          and p.kind != "country"), found)
+        if found is not None and found[1].kind != "country":
+            break
+    if found is not None:
+        return _location(doc, *found)
     fallback = max(sorted(base), key=lambda cc: base[cc]) if base else None
     country = gaz.country_place(fallback) if fallback else None
     return _area_location(country, None) if country else None
@@ -151,7 +159,7 @@ def _name_candidates(name: str, gaz: Gazetteer) -> tuple[list[Place], frozenset[
 
 def _name_score(p: Place, cue_kinds: frozenset[str], near: list[Place]) -> float:
     score = 0.3 * p.specificity + math.log10(p.population + 1) / 3
-    score += 0.7 if p.source == "curated" else 0.0
+    score += _CURATED_BONUS if p.source == "curated" else 0.0
     if cue_kinds:
         score += 2.0 if p.kind in cue_kinds else -3.0
     for q in near:

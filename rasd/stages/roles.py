@@ -30,8 +30,12 @@ class Roles:
 
 
 def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[ActorMention],
-                 index: MentionIndex, tokens: TokenIndex) -> Roles:
-    """actor1/actor2 for ``trigger`` among the actor mentions of its clause."""
+                 index: MentionIndex, tokens: TokenIndex, owner_is_target: bool = False) -> Roles:
+    """actor1/actor2 for ``trigger`` among the actor mentions of its clause.
+
+    ``owner_is_target``: for intercepted weapons the side that launched them
+    ("أطلقه الحوثيون") is actor2, the side that intercepted them actor1.
+    """
     cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
     if not any(a.strong for a in cands):
         cands = [a for a in cands if _adjacent(a, trigger, tokens)]
@@ -42,8 +46,10 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     targets: list[ActorMention] = []
     unmarked_seen = 0
     for a in sorted(cands, key=lambda a: abs(a.start - trigger.start)):
-        role = _marked_role(doc, a, index, tokens) or _position_role(
-            a, trigger, index, tokens, passive and unmarked_seen == 0)
+        marked = _marked_role(doc, a, index, tokens)
+        if owner_is_target and marked == "agent":
+            marked = "target"
+        role = marked or _position_role(a, trigger, index, tokens, passive and unmarked_seen == 0)
         unmarked_seen += 1
         (agents if role == "agent" else targets).append(a)
     agent = agents[0] if agents else None

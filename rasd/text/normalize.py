@@ -22,6 +22,7 @@ _DELETED = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"  # invisible marks
 )
 _DELETED_RE = regex.compile(f"[{_DELETED}]")
+_HARAKAT_RE = regex.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # White space runs (line breaks too) collapse to one space so multi-word forms
 # match across the hard line wraps of copied pages; sentences come from the
 # original text, so nothing needs the line breaks here.
@@ -32,7 +33,7 @@ _MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي",
     "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه",
-    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ج",
     # Arabic punctuation
     "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
     # quotes
@@ -41,12 +42,14 @@ _MAP = {
     # dashes
     "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-",
     # white space that is not a line break
-    "\t": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\t": " ", "\u00a0": " ", "\u205f": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ",
 }
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+for _cp in range(0x2000, 0x200B):
+    _MAP[chr(_cp)] = " "  # en, em, figure, thin… spaces
 for _cp in range(ord("A"), ord("Z") + 1):
     _MAP[chr(_cp)] = chr(_cp + 32)
 _TABLE = str.maketrans(_MAP)
@@ -76,8 +79,11 @@ class Normalized:
         if end <= start:
             o = self.offsets[start]
             return o, o
-        # end maps past the last kept character so deleted marks inside stay inside
-        return self.offsets[start], self.offsets[end - 1] + 1
+        # the end takes in the marks written on the last letter (قتيلٌ, not قتيل)
+        oend = self.offsets[end - 1] + 1
+        while oend < len(self.original) and _HARAKAT_RE.match(self.original[oend]):
+            oend += 1
+        return self.offsets[start], oend
 
     def to_normalized(self, i: int) -> int:
         """Smallest normalised index whose original index is >= ``i``."""
@@ -88,24 +94,37 @@ class Normalized:
         return bisect.bisect_left(self.offsets, i, 0, len(self.text))
 
 
-def _deleted_positions(text: str) -> list[int]:
-    deleted = [m.start() for m in _DELETED_RE.finditer(text)]
-    for m in _SPACE_RUN_RE.finditer(text):
-        deleted.extend(range(m.start() + 1, m.end()))
-    deleted.sort()
-    return deleted
+def _kept(text: str, pattern: regex.Pattern, keep_first: bool) -> list[int] | None:
+    """Indices of ``text`` that survive deleting ``pattern`` matches (the first
+    character of each match survives when ``keep_first``); None if none is deleted."""
+    spans = [(m.start() + keep_first, m.end()) for m in pattern.finditer(text)]
+    spans = [(a, b) for a, b in spans if b > a]
+    if not spans:
+        return None
+    kept: list[int] = []
+    pos = 0
+    for a, b in spans:
+        kept.extend(range(pos, a))
+        pos = b
+    kept.extend(range(pos, len(text)))
+    return kept
 
 
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching, keeping a map back to the original."""
-    deleted = _deleted_positions(text)
-    if not deleted:
+    """Normalise ``text`` for matching, keeping a map back to the original.
+
+    Marks are deleted first and white space runs collapsed after, so a mark
+    between two spaces leaves one space.
+    """
+    marks = _kept(text, _DELETED_RE, keep_first=False)
+    bare = text if marks is None else "".join(text[i] for i in marks)
+    spaces = _kept(bare, _SPACE_RUN_RE, keep_first=True)
+    if marks is None and spaces is None:
         return Normalized(text, text.translate(_TABLE), None)
-    gone = set(deleted)
-    kept = [i for i in range(len(text)) if i not in gone]
-    kept_text = "".join(text[i] for i in kept)
-    offsets = tuple(kept) + (len(text),)
-    return Normalized(text, kept_text.translate(_TABLE), offsets)
+    if spaces is not None:
+        bare = "".join(bare[i] for i in spaces)
+        marks = spaces if marks is None else [marks[i] for i in spaces]
+    return Normalized(text, bare.translate(_TABLE), tuple(marks) + (len(text),))
 
 
 def normalize_form(form: str) -> str:

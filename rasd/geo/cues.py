@@ -1,0 +1,113 @@
+"""Place cues: the words that introduce a place name (في، قرب، بلدة، قاعدة ...).
+
+Cues are data (data/places/cues.yml). ``cue_before`` looks at the words right
+before a place mention in the normalised text and returns the cue that governs
+it, if any.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from rasd.errors import DataFileError
+from rasd.geo.sources import PLACES_DIR, yaml_entries
+from rasd.text.normalize import Normalized, normalize_form
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Quotes and spaces are transparent between a cue and its name; anything else stops.
+_TRANSPARENT = regex.compile(r"^[\s\"'«»“”()]*$")
+_LOOKBACK = 80  # characters of text examined before a mention
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    form: str
+    words: tuple[str, ...]  # normalised
+    precision: int
+    kinds: frozenset[str]
+    reach: int
+    licenses_weak: bool
+    names_building: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    cue: Cue
+    start: int  # original offset where the cue begins
+    distance: int  # words between cue and name
+    precision: int  # 2 when this cue or one right before it says "near" ("أطراف مدينة")
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> tuple[Cue, ...]:
+    """The cue table, longest cues first so 'بالقرب من' wins over 'من'."""
+    path = PLACES_DIR / "cues.yml"
+    problems, cues = [], []
+    for line, data in yaml_entries(path, "cues"):
+        where = f"places/cues.yml:{line}:{data.get('form', '?') if isinstance(data, dict) else '?'}"
+        if not isinstance(data, dict) or not data.get("form"):
+            problems.append(f"{where}: a cue needs a form")
+            continue
+        if data.get("precision") not in (1, 2):
+            problems.append(f"{where}: precision must be 1 or 2")
+            continue
+        words = tuple(normalize_form(str(data["form"])).split())
+        kinds = frozenset(data.get("kinds") or ())
+        cues.append(Cue(str(data["form"]), words, int(data["precision"]), kinds,
+                        int(data.get("reach") or 0), bool(kinds) or bool(data.get("weak")),
+                        bool(data.get("names"))))
+    if problems:
+        raise DataFileError(problems)
+    return tuple(sorted(cues, key=lambda c: -len(c.words)))
+
+
+def _words_before(norm: Normalized, nstart: int) -> list[tuple[str, int]]:
+    """Words (normalised text, normalised start) before ``nstart``, nearest last,
+    stopping at punctuation other than quotes."""
+    lo = max(0, nstart - _LOOKBACK)
+    text = norm.text[lo:nstart]
+    words = list(_WORD.finditer(text))
+    out: list[tuple[str, int]] = []
+    end = len(text)
+    for m in reversed(words):
+        if not _TRANSPARENT.match(text[m.end():end]):
+            break
+        out.append((m.group(), lo + m.start()))
+        end = m.start()
+    out.reverse()
+    return out
+
+
+def _word_matches(word: str, cue_word: str, first: bool) -> bool:
+    if word == cue_word:
+        return True
+    return first and any(word == c + cue_word for c in _CLITICS[1:])
+
+
+def cue_before(norm: Normalized, nstart: int) -> CueHit | None:
+    """The nearest cue ending at most ``reach`` words before normalised offset ``nstart``."""
+    words = _words_before(norm, nstart)
+    cues = load_cues()
+    for distance in range(0, 4):
+        end = len(words) - distance
+        for cue in cues:
+            if cue.reach < distance or end - len(cue.words) < 0:
+                continue
+            seg = words[end - len(cue.words):end]
+            if all(_word_matches(w, c, i == 0) for i, ((w, _), c) in enumerate(zip(seg, cue.words))):
+                outer = _outer_cue(norm, seg[0][1], cue)
+                precision = max(cue.precision, outer.precision if outer else 1)
+                start = outer.start if outer else norm.to_original(seg[0][1])
+                return CueHit(cue, start, distance, precision)
+    return None
+
+
+def _outer_cue(norm: Normalized, nstart: int, inner: Cue) -> CueHit | None:
+    """A cue right before a place-type cue: "قرب مدينة", "أطراف بلدة"."""
+    if not inner.kinds:
+        return None
+    hit = cue_before(norm, nstart)
+    return hit if hit is not None and hit.distance == 0 and not hit.cue.kinds else None
