@@ -53,8 +53,8 @@ def holder_of_site(doc: Document, site_span: Span | tuple[int, int],
     if not after:
         return None
     first = after[0]
-    if doc.text[end:first.start].strip() == "":
-        return first  # the site's own adjective
+    if doc.text[end:first.start].strip(" \n\"'«»“”") == "":
+        return first  # the site's own adjective (quotes around the name do not count)
     cues = (actors or ActorDictionary.default()).parts.host_cues
     norm = doc.norm
     gap = norm.text[norm.to_normalized(end):norm.to_normalized(first.start)]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from rasd.actors import ActorMention, actor_mentions
+from rasd.actors import ActorMention, actor_mentions, holder_of_site
 from rasd.doc import Document, Mention
 from rasd.event import Event, Location
 from rasd.lexicon.entries import Trigger
+from rasd.lexicon.matcher import has_article
 from rasd.resources import Resources
 from rasd.stages.casualties import Toll, toll
 from rasd.stages.context import Clause, MentionIndex, TokenIndex, split_clauses
@@ -45,6 +46,7 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     background: bool = False
     typed_by: str = "trigger"  # trigger | weapon | fallback: how sure the type is
+    anaphoric: bool = False  # told with a definite noun ("الهجوم"): a retelling
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,14 @@ def assemble_events(doc: Document, res: Resources) -> list[Event]:
 
     ctx = ArticleContext.build(doc, res)
     candidates = [c for clause in split_clauses(doc, ctx.index) for c in clause_events(ctx, clause)]
-    return [to_event(ctx, c) for c in merge_candidates(candidates, res.events.taxonomy)]
+    merged = merge_candidates(candidates, res.events.taxonomy)
+    return [to_event(ctx, c) for c in merged if _reportable(c)]
+
+
+def _reportable(c: Candidate) -> bool:
+    """Background is reported only when the text dates it to the day (CODEBOOK §1:
+    "dated background"); undated recollections are context, not data."""
+    return not c.background or (c.date is not None and c.date_precision == 1)
 
 
 def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
@@ -97,6 +106,7 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     event_type, sub, alt, typed_by = _type(ctx, trig, weapons)
     roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
                          ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use")
+    roles = _fill_roles(ctx, clause, roles)
     if sub == "clash_or_attack" or trig.id == "killing":
         event_type, sub = _attack_type(event_type, sub, roles)
     elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
@@ -111,12 +121,32 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         evidence=[(sent.start, sent.end)],
         background=has_cue(ctx.index, "background", sent.start, mention.start),
         typed_by=typed_by,
+        anaphoric=mention.attr("pos") == "noun" and has_article(mention.prefix),
     )
     places = _coordinated_places(ctx, clause)
     if not places:
         return [cand]
     return [dataclasses.replace(cand, location=loc, weapons=set(weapons), evidence=list(cand.evidence))
             for loc in places]
+
+
+def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
+    """Arabic drops a repeated subject ("…كما وجهت رشقات"): take the acting side
+    of the sentence's earlier clause; a hit base's guests are the side hit."""
+    agent, target = roles.agent, roles.target
+    if agent is None and clause.start > clause.sentence.start:
+        earlier = Clause(clause.sentence.start, clause.start, clause.sentence)
+        chosen = _best_trigger(ctx, earlier)
+        if chosen is not None:
+            agent = assign_roles(ctx.doc, chosen[0], earlier, ctx.actors_in(earlier.start, earlier.end),
+                                 ctx.index, ctx.tokens).agent
+    if target is None:
+        for place in ctx.index.within("place", clause.start, clause.end):
+            target = holder_of_site(ctx.doc, (place.start, place.end), ctx.actors, ctx.res.actors)
+            if target is not None and (agent is None or target.name != agent.name):
+                break
+            target = None
+    return dataclasses.replace(roles, agent=agent, target=target)
 
 
 def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger] | None:
@@ -199,7 +229,7 @@ def _coordinated_places(ctx: ArticleContext, clause: Clause) -> list[Location]:
     for m in places:
         last = groups[-1][-1] if groups else None
         joined = (last is not None and m.prefix.startswith("و") and m.start >= last.end
-                  and ctx.tokens.between(last.end, m.start) == 0)
+                  and ctx.tokens.between(last.end, m.start - len(m.prefix)) == 0)
         if joined:
             groups[-1].append(m)
         else:

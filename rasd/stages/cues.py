@@ -23,9 +23,12 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
     """Why ``trigger`` is not an event, or None when it is one."""
     if trigger.prefix in FUTURE_PREFIXES and trigger.attr("pos") == "verb":
         return "future"
+    if index.within("cue", clause.sentence.start, clause.sentence.end, "archive"):
+        return "archive"
     if trigger.attr("pos") == "noun" and _counted(trigger, counts, tokens):
         return "aggregate"  # "78 هجوما", "ثلاث غارات": a tally, not one event
-    before = index.within("cue", clause.start, trigger.start)
+    # cues that start before the trigger, including those that take it in ("عمليات استهداف")
+    before = [c for c in index.within("cue", clause.start, trigger.end) if c.start < trigger.start]
     for cue in before:
         if cue.entry_id in CLAUSE_BLOCKERS:
             return cue.entry_id

@@ -18,15 +18,34 @@ SAME_PLACE_KM = 5.0
 
 
 def merge_candidates(cands: list[Candidate], tax: Taxonomy) -> list[Candidate]:
-    """Fold candidates that tell the same event; order of first telling is kept."""
+    """Fold candidates that tell the same event; order of first telling is kept.
+
+    Retellings with a definite noun ("الهجوم", "القصف") refer back to an event
+    already told: they add evidence and tolls to it and never stand alone,
+    unless the article tells no event otherwise.
+    """
+    primary = [c for c in cands if not c.anaphoric] or cands
     out: list[Candidate] = []
-    for cand in sorted(cands, key=_specificity):
+    for cand in sorted(primary, key=_specificity):
         host = next((o for o in out if _same_event(o, cand)), None)
         if host is None:
             out.append(cand)
         else:
             _absorb(host, cand, tax)
-    return sorted(out, key=lambda c: c.evidence[0][0])
+    out.sort(key=lambda c: c.evidence[0][0])
+    if primary is not cands:
+        for anaphor in (c for c in cands if c.anaphoric):
+            host = next((o for o in out if _same_event(o, anaphor)), None) or _antecedent(out, anaphor)
+            if host is not None:
+                _absorb(host, anaphor, tax)
+    return out
+
+
+def _antecedent(events: list[Candidate], anaphor: Candidate) -> Candidate | None:
+    """The last event told before the anaphor that it can refer to (else the first after)."""
+    fits = [e for e in events if _same_type(e, anaphor) and _dates_close(e, anaphor)]
+    before = [e for e in fits if e.evidence[0][0] <= anaphor.evidence[0][0]]
+    return before[-1] if before else (fits[0] if fits else None)
 
 
 def _specificity(c: Candidate) -> tuple[int, int]:
