@@ -55,6 +55,9 @@ def load_cues() -> tuple[Cue, ...]:
             problems.append(f"{where}: precision must be 1 or 2")
             continue
         words = tuple(normalize_form(str(data["form"])).split())
+        if not words:
+            problems.append(f"{where}: the form has no letters once normalised")
+            continue
         kinds = frozenset(data.get("kinds") or ())
         cues.append(Cue(str(data["form"]), words, int(data["precision"]), kinds,
                         int(data.get("reach") or 0), bool(kinds) or bool(data.get("weak")),
@@ -87,21 +90,44 @@ def _word_matches(word: str, cue_word: str, first: bool) -> bool:
     return first and any(word == c + cue_word for c in _CLITICS[1:])
 
 
+@lru_cache(maxsize=1)
+def _cues_by_last_word() -> dict[str, tuple[Cue, ...]]:
+    """Cues keyed by the text word that must end them, in ``load_cues`` order.
+
+    A one-word cue is keyed under every clitic form too ("وفي", "بمدينة"), so
+    ``cue_before`` looks up only the few cues that can end at a word instead of
+    trying all of them at every place mention (it runs thousands of times per article).
+    """
+    index: dict[str, list[Cue]] = {}
+    for cue in load_cues():
+        last = cue.words[-1]
+        keys = [c + last for c in _CLITICS] if len(cue.words) == 1 else [last]
+        for key in keys:
+            index.setdefault(key, []).append(cue)
+    return {key: tuple(cues) for key, cues in index.items()}
+
+
+def _cue_ends_at(words: list[tuple[str, int]], end: int, cue: Cue) -> bool:
+    """Whether ``cue``, whose last word is known to match ``words[end - 1]``, ends there."""
+    start = end - len(cue.words)
+    return start >= 0 and all(_word_matches(words[start + i][0], c, i == 0)
+                              for i, c in enumerate(cue.words[:-1]))
+
+
 def cue_before(norm: Normalized, nstart: int) -> CueHit | None:
     """The nearest cue ending at most ``reach`` words before normalised offset ``nstart``."""
     words = _words_before(norm, nstart)
-    cues = load_cues()
-    for distance in range(0, 4):
+    index = _cues_by_last_word()
+    for distance in range(0, min(4, len(words))):
         end = len(words) - distance
-        for cue in cues:
-            if cue.reach < distance or end - len(cue.words) < 0:
+        for cue in index.get(words[end - 1][0], ()):
+            if cue.reach < distance or not _cue_ends_at(words, end, cue):
                 continue
-            seg = words[end - len(cue.words):end]
-            if all(_word_matches(w, c, i == 0) for i, ((w, _), c) in enumerate(zip(seg, cue.words))):
-                outer = _outer_cue(norm, seg[0][1], cue)
-                precision = max(cue.precision, outer.precision if outer else 1)
-                start = outer.start if outer else norm.to_original(seg[0][1])
-                return CueHit(cue, start, distance, precision)
+            seg_start = words[end - len(cue.words)][1]
+            outer = _outer_cue(norm, seg_start, cue)
+            precision = max(cue.precision, outer.precision if outer else 1)
+            start = outer.start if outer else norm.to_original(seg_start)
+            return CueHit(cue, start, distance, precision)
     return None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from rasd.doc import Document, Mention
 from rasd.geo.cues import CueHit, cue_before
@@ -19,6 +20,7 @@ from rasd.geo.gazetteer import AREA_KINDS, Gazetteer, Place
 # A place outside the context countries is only believed if it is notable.
 NOTABLE_POPULATION = 50_000
 _NOTABLE_KINDS = frozenset({"country", "admin1", "sea", "strait", "region", "city"})
+T = TypeVar("T")
 
 
 @dataclass
@@ -49,11 +51,36 @@ class Context:
         return frozenset(cc for cc, w in self.countries.items() if w >= top)
 
 
-def hits_in(doc: Document, gaz: Gazetteer, start: int, end: int) -> list[Hit]:
-    """Place mentions inside [start, end), grouped by span, weak forms kept only after a cue."""
+class DocMemo(Generic[T]):
+    """A value computed once per (Document, Gazetteer), kept for the last few documents.
+
+    Assembly geocodes every event of an article with several ``locate`` calls,
+    each needing the same article-wide place hits; documents are frozen, so a
+    result keyed by object identity stays right. Entries hold the document
+    itself, so an ``id`` cannot be reused while its entry lives.
+    """
+
+    def __init__(self, compute: Callable[[Document, Gazetteer], T], size: int = 4) -> None:
+        self._compute = compute
+        self._size = size
+        self._items: dict[int, tuple[Document, Gazetteer, T]] = {}
+
+    def __call__(self, doc: Document, gaz: Gazetteer) -> T:
+        item = self._items.get(id(doc))
+        if item is not None and item[0] is doc and item[1] is gaz:
+            return item[2]
+        value = self._compute(doc, gaz)
+        if len(self._items) >= self._size:
+            del self._items[next(iter(self._items))]  # the oldest document
+        self._items[id(doc)] = (doc, gaz, value)
+        return value
+
+
+def _all_hits(doc: Document, gaz: Gazetteer) -> list[Hit]:
+    """Every place mention of the document grouped by span, before nested ones are dropped."""
     groups: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for m in doc.mentions:
-        if m.kind == "place" and start <= m.start and m.end <= end:
+        if m.kind == "place":
             groups[(m.start, m.end)].append(m)
     hits = []
     for (s, e), ms in sorted(groups.items()):
@@ -67,7 +94,18 @@ def hits_in(doc: Document, gaz: Gazetteer, start: int, end: int) -> list[Hit]:
             places = [p for p in places if p.kind == "site"]  # "فندق مكة" is not in Mecca
         if places:
             hits.append(Hit(s, e, places, cue, {m.entry_id for m in keep if m.strong}))
-    return _drop_nested(hits)
+    return hits
+
+
+_doc_hits = DocMemo(_all_hits)
+
+
+def hits_in(doc: Document, gaz: Gazetteer, start: int, end: int) -> list[Hit]:
+    """Place mentions inside [start, end), grouped by span, weak forms kept only after a cue.
+
+    The hits are shared between calls on one document: callers must not change them.
+    """
+    return _drop_nested([h for h in _doc_hits(doc, gaz) if start <= h.start and h.end <= end])
 
 
 def _licenses(cue: CueHit | None, place: Place) -> bool:

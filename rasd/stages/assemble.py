@@ -9,6 +9,7 @@ Retellings of one event inside the article are merged (merge.py).
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass, field
 
 from rasd.actors import ActorMention, actor_mentions, holder_of_site
@@ -24,6 +25,10 @@ from rasd.stages.dates import event_date
 from rasd.stages.geocode import article_country, locate
 from rasd.stages.roles import Roles, article_claimer, assign_roles
 
+log = logging.getLogger("rasd.assemble")
+# No news article tells this many events; past it a page is a list or an archive,
+# and merging (quadratic in candidates) would only slow the batch down.
+MAX_CANDIDATES = 200
 TARGET_CIVILIAN = frozenset({"civilian"})
 CROWD_KINDS = frozenset({"protester", "rioter"})
 
@@ -85,7 +90,13 @@ def assemble_events(doc: Document, res: Resources) -> list[Event]:
     from rasd.stages.finish import to_event
 
     ctx = ArticleContext.build(doc, res)
-    candidates = [c for clause in split_clauses(doc, ctx.index) for c in clause_events(ctx, clause)]
+    candidates: list[Candidate] = []
+    for clause in split_clauses(ctx.doc, ctx.index):
+        candidates.extend(clause_events(ctx, clause))
+        if len(candidates) >= MAX_CANDIDATES:
+            log.warning("%s: more than %d event clauses; the rest of the text is not read "
+                        "(a list or an archive page, not one article?)", doc.id, MAX_CANDIDATES)
+            break
     merged = merge_candidates(candidates, res.events.taxonomy)
     return [to_event(ctx, c) for c in merged if _reportable(c)]
 

@@ -19,7 +19,7 @@ from rasd.event import Location
 from rasd.geo.cues import cue_before
 from rasd.geo.distance import haversine_km
 from rasd.geo.gazetteer import Gazetteer, Place
-from rasd.geo.resolve import Hit, context_of, hits_in, precision_of, rank_hits
+from rasd.geo.resolve import DocMemo, Hit, context_of, hits_in, precision_of, rank_hits
 from rasd.text.normalize import normalize
 
 _SENTENCE_END = regex.compile(r"[.!?؟\n]+\s*")
@@ -45,6 +45,10 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
 
 def article_country(doc: Document, gaz: Gazetteer) -> str | None:
     """The country the article is about: place mentions, weighted to the lead."""
+    return _article_country(doc, gaz)  # asked once per locate call: computed once per document
+
+
+def _country_of_article(doc: Document, gaz: Gazetteer) -> str | None:
     weights: dict[str, float] = defaultdict(float)
     for hit in hits_in(doc, gaz, 0, len(doc.text)):
         ccs = {p.country for p in hit.places}
@@ -57,6 +61,9 @@ def article_country(doc: Document, gaz: Gazetteer) -> str | None:
     if not weights:
         return None
     return max(sorted(weights), key=lambda cc: weights[cc])
+
+
+_article_country = DocMemo(_country_of_article)
 
 
 def _windows(doc: Document, anchor: tuple[int, int]) -> list[tuple[int, int]]:
