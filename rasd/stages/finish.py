@@ -27,6 +27,8 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     actor2 = _actor(ctx, c.roles.target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
+    if c.event_type == "Protests" and actor2 is not None and actor2.inter != 1:
+        actor2 = None  # the other side of a protest is only ever the force that intervened
     event = Event(
         event_type=c.event_type,
         sub_event_type=c.sub,

@@ -111,7 +111,7 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
     for cue in reversed(index.within("cue", lookback, a.start)):
         if tokens.between(cue.end, a.start) > 1:
             break
-        if cue.entry_id == "agent_marker":
+        if cue.entry_id in ("agent_marker", "pair_marker"):
             return "agent"
         if cue.entry_id == "target_marker":
             return "target"

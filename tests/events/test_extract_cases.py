@@ -1,0 +1,109 @@
+"""Event extraction on sentences written for these tests (news register, not real articles)."""
+import pytest
+
+import rasd
+
+PUB = "2024-03-12"
+
+# text, event_type, sub_event_type, actor1, actor2, place, fatalities
+EVENTS = [
+    ("استهدفت طائرة مسيرة تركية فجر اليوم سيارة في مدينة القامشلي، ما أسفر عن مقتل ثلاثة عناصر من قوات سوريا الديمقراطية.",
+     "Explosions/Remote violence", "Air/drone strike", "Military Forces of Turkey", None, "Al-Qamishli", 3),
+    ("قصفت المدفعية الإسرائيلية أطراف بلدة الخيام في جنوب لبنان صباح اليوم.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", "Military Forces of Israel", None, "Khiam", None),
+    ("اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة الفاشر أمس، وأسفرت عن مقتل 12 شخصاً.",
+     "Battles", "Armed clash", "Military Forces of Sudan", "Rapid Support Forces", "El Fasher", 12),
+    ("انفجرت عبوة ناسفة بدورية للشرطة العراقية في قضاء الطارمية شمال بغداد.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)",
+     "Police Forces of Iraq", "Tarmiyah", None),
+    ("اختطف مسلحون مجهولون طبيباً من أمام منزله في مدينة درعا مساء أمس.",
+     "Violence against civilians", "Abduction/forced disappearance", "Unidentified Armed Group (Syria)", None,
+     "Dar'a", None),
+    ("اعتقلت القوات الإسرائيلية عشرة فلسطينيين خلال حملة دهم في مدينة نابلس فجر اليوم.",
+     "Strategic developments", "Arrests", "Military Forces of Israel", None, "Nablus", None),
+    ("اعترضت الدفاعات الجوية السعودية صاروخاً باليستياً أطلقه الحوثيون باتجاه مدينة جازان مساء أمس.",
+     "Strategic developments", "Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthis", "Jizan", None),
+    ("تظاهر مئات المواطنين اليوم في مدينة البصرة للمطالبة بتحسين خدمات الكهرباء.",
+     "Protests", "Peaceful protest", "Protesters (Iraq)", None, "Basra", None),
+    ("فجر انتحاري نفسه بحزام ناسف في سوق شعبي بمدينة مقديشو، ما أسفر عن مقتل سبعة مدنيين.",
+     "Explosions/Remote violence", "Suicide bomb", "Unidentified Armed Group (Somalia)", "Civilians (Somalia)",
+     "Mogadishu", 7),
+    ("قتل شخصان برصاص مسلحين مجهولين في حي الميدان بدمشق ليلة أمس.",
+     "Violence against civilians", "Attack", "Unidentified Armed Group (Syria)", "Civilians (Syria)", "Al-Midan", 2),
+    ("أطلق مسلحون النار على حاجز للجيش اللبناني في بلدة عرسال، واشتبكوا مع عناصره لساعة.",
+     "Battles", "Armed clash", "Unidentified Armed Group (Lebanon)", "Military Forces of Lebanon", "Arsal", None),
+    ("استهدفت المقاومة الإسلامية في العراق قاعدة حرير شمال أربيل بطائرتين مسيرتين صباح اليوم.",
+     "Explosions/Remote violence", "Air/drone strike", "Islamic Resistance in Iraq", None, "Harir Air Base", None),
+]
+
+
+@pytest.mark.parametrize("text, etype, sub, actor1, actor2, place, fatalities", EVENTS)
+def test_one_event_with_its_fields(text, etype, sub, actor1, actor2, place, fatalities):
+    events = rasd.extract(text, published=PUB)
+    assert len(events) == 1
+    e = events[0]
+    assert (e.event_type, e.sub_event_type) == (etype, sub)
+    assert e.actor1 is not None and e.actor1.name == actor1
+    if actor2 is not None:
+        assert e.actor2 is not None and e.actor2.name == actor2
+    assert e.location is not None and e.location.name == place
+    assert e.fatalities == fatalities
+    for start, end in e.evidence:
+        assert text[start:end].strip() == text[start:end] and end - start > 10
+
+
+NOT_EVENTS = [
+    "هددت الجماعة بقصف القواعد الأمريكية في حال استمرار الغارات.",  # threat, conditional
+    "ستقوم القوات بشن هجوم واسع على مواقع التنظيم الأسبوع المقبل.",  # plan
+    "نفى الجيش أن تكون طائراته قد قصفت المستشفى.",  # denial
+    "دعا الأمين العام إلى وقف الهجمات على المدنيين في السودان.",  # call
+    "سجلت المنظمة 78 هجوماً على المنشآت الصحية منذ بداية العام.",  # aggregate
+    "وزار وزير الدفاع القاعدة الجوية وتفقد القوات المنتشرة فيها.",  # visit
+    "لم تسفر الغارة عن أي إصابات بحسب المصادر، ولم يستهدف أي منزل.",  # negation (no place either)
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_events(text):
+    assert rasd.extract(text, published=PUB) == []
+
+
+def test_future_prefix_is_not_an_event():
+    assert rasd.extract("وقال القائد إن قواته ستقصف مواقع المسلحين في الموصل.", published=PUB) == []
+
+
+ARTICLE = (
+    "غارة إسرائيلية على بلدة حولا\n"
+    "حولا، 12 آذار 2024 - مراسلنا:\n"
+    "استشهد شخصان وأصيب ثلاثة آخرون فجر اليوم في غارة شنتها طائرة مسيرة إسرائيلية على منزل في بلدة حولا جنوب لبنان.\n"
+    "وقال الدفاع المدني إن الغارة دمرت المنزل بالكامل.\n"
+    "وكان الجيش الإسرائيلي قد هدد بتوسيع عملياته في المنطقة.\n"
+)
+
+
+def test_lead_body_and_headline_are_one_event():
+    events = rasd.extract(ARTICLE, published=PUB)
+    assert len(events) == 1
+    e = events[0]
+    assert e.sub_event_type == "Air/drone strike" and e.actor1.name == "Military Forces of Israel"
+    assert e.location.name == "Houla" and e.location.country == "LB"
+    assert (e.fatalities, e.injuries, e.date, e.date_precision) == (2, 3, "2024-03-12", 1)
+    assert len(e.evidence) >= 2
+    assert e.notes.startswith("On 12 March 2024, Military Forces of Israel")
+
+
+def test_no_casualty_phrase_gives_zero():
+    text = "سقطت ثلاثة صواريخ على قاعدة بلد الجوية فجر اليوم من دون وقوع إصابات."
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.fatalities, e.injuries) == (0, 0)
+
+
+def test_no_publication_date_leaves_relative_dates_null():
+    (e,) = rasd.extract("قصفت المدفعية الإسرائيلية أطراف بلدة الخيام أمس.")
+    assert e.date is None and e.date_precision is None
+
+
+def test_coordinated_places_give_one_event_each():
+    text = "شنت طائرات حربية غارات جوية على مدينتي رفح والشيخ زويد في شمال سيناء مساء أمس."
+    places = sorted(e.location.name for e in rasd.extract(text, published=PUB))
+    assert places == ["Rafah", "Sheikh Zuweid"]
