@@ -16,7 +16,7 @@ from rasd.geo.sources import PLACES_DIR, yaml_entries
 from rasd.text.normalize import Normalized, normalize_form
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD_BACKWARD = regex.compile(r"(?r)[\p{L}\p{N}]+")  # the same words, found last first
 # Quotes and spaces are transparent between a cue and its name; anything else stops.
 _TRANSPARENT = regex.compile(r"^[\s\"'«»“”()]*$")
 _LOOKBACK = 80  # characters of text examined before a mention
@@ -67,16 +67,18 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(sorted(cues, key=lambda c: -len(c.words)))
 
 
-def _words_before(norm: Normalized, nstart: int) -> list[tuple[str, int]]:
-    """Words (normalised text, normalised start) before ``nstart``, nearest last,
-    stopping at punctuation other than quotes."""
+def _words_before(norm: Normalized, nstart: int, limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` words (normalised text, normalised start) nearest before ``nstart``,
+    nearest last, stopping at punctuation other than quotes.
+
+    Words are read backwards from ``nstart`` so only the few a cue can use are looked at.
+    """
     lo = max(0, nstart - _LOOKBACK)
     text = norm.text[lo:nstart]
-    words = list(_WORD.finditer(text))
     out: list[tuple[str, int]] = []
     end = len(text)
-    for m in reversed(words):
-        if not _TRANSPARENT.match(text[m.end():end]):
+    for m in _WORD_BACKWARD.finditer(text):
+        if len(out) == limit or not _TRANSPARENT.match(text[m.end():end]):
             break
         out.append((m.group(), lo + m.start()))
         end = m.start()
@@ -116,8 +118,9 @@ def _cue_ends_at(words: list[tuple[str, int]], end: int, cue: Cue) -> bool:
 
 def cue_before(norm: Normalized, nstart: int) -> CueHit | None:
     """The nearest cue ending at most ``reach`` words before normalised offset ``nstart``."""
-    words = _words_before(norm, nstart)
     index = _cues_by_last_word()
+    # a cue ends at most 3 words before the name and is at most as long as the first cue
+    words = _words_before(norm, nstart, 3 + len(load_cues()[0].words))
     for distance in range(0, min(4, len(words))):
         end = len(words) - distance
         for cue in index.get(words[end - 1][0], ()):

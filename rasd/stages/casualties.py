@@ -30,8 +30,9 @@ def toll(doc: Document, start: int, end: int, index: MentionIndex, tokens: Token
          lex: EventLexicon) -> Toll:
     """The fatalities and injuries that the text in [start, end) states."""
     counts = counts_within(doc.counts, start, end)
-    killed = _figure(doc, index.within("casualty", start, end, "killed"), counts, tokens, lex)
-    injured = _figure(doc, index.within("casualty", start, end, "injured"), counts, tokens, lex)
+    used: set[int] = set()  # a number counts the dead or the wounded, not both
+    killed = _figure(doc, index.within("casualty", start, end, "killed"), counts, tokens, lex, used)
+    injured = _figure(doc, index.within("casualty", start, end, "injured"), counts, tokens, lex, used)
     vague = bool((killed and killed[1]) or (injured and injured[1]))
     if index.within("cue", start, end, "no_casualty"):
         return Toll(killed[0] if killed else 0, injured[0] if injured else 0, vague)
@@ -39,10 +40,9 @@ def toll(doc: Document, start: int, end: int, index: MentionIndex, tokens: Token
 
 
 def _figure(doc: Document, words: list[Mention], counts: list[CountMention], tokens: TokenIndex,
-            lex: EventLexicon) -> tuple[int, bool] | None:
+            lex: EventLexicon, used: set[int]) -> tuple[int, bool] | None:
     """The largest figure attached to any of ``words``: (value, vague)."""
     best: tuple[int, bool] | None = None
-    used: set[int] = set()
     for word in words:
         found = _attached_count(word, counts, tokens, used)
         if found is None:
@@ -58,15 +58,16 @@ def _figure(doc: Document, words: list[Mention], counts: list[CountMention], tok
 
 def _attached_count(word: Mention, counts: list[CountMention], tokens: TokenIndex,
                     used: set[int]) -> tuple[int, bool] | None:
-    for c in counts:
-        if c.start in used:
-            continue
-        after = c.start >= word.end and tokens.between(word.end, c.start) < REACH_AFTER
-        before = c.end <= word.start and tokens.between(c.end, word.start) < REACH_BEFORE
-        if after or before:
-            used.add(c.start)
-            return c.value, c.vague
-    return None
+    """The nearest free count after the word ("مقتل 3"), else right before it ("3 قتلى")."""
+    free = [c for c in counts if c.start not in used]
+    after = [c for c in free if c.start >= word.end and tokens.between(word.end, c.start) < REACH_AFTER]
+    before = [c for c in free if c.end <= word.start
+              and tokens.between(c.end, word.start - len(word.prefix)) < REACH_BEFORE]
+    chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is None:
+        return None
+    used.add(chosen.start)
+    return chosen.value, chosen.vague
 
 
 def _better(a: tuple[int, bool], b: tuple[int, bool]) -> bool:
