@@ -16,9 +16,8 @@ from rasd.geo.sources import PLACES_DIR, yaml_entries
 from rasd.text.normalize import Normalized, normalize_form
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك")
-_WORD_BACKWARD = regex.compile(r"(?r)[\p{L}\p{N}]+")  # the same words, found last first
-# Quotes and spaces are transparent between a cue and its name; anything else stops.
-_TRANSPARENT = regex.compile(r"^[\s\"'«»“”()]*$")
+# Quotes and spaces are transparent between a cue and its name; anything else stops
+# (see _word_chain).
 _LOOKBACK = 80  # characters of text examined before a mention
 
 
@@ -67,23 +66,24 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(sorted(cues, key=lambda c: -len(c.words)))
 
 
+@lru_cache(maxsize=None)
+def _word_chain(limit: int) -> regex.Pattern:
+    """Up to ``limit`` words at the end of a string, separated only by quotes and spaces.
+
+    Matched right to left (``(?r)``), so the regex engine stops at the first
+    punctuation instead of Python walking every word of the look-back window.
+    """
+    return regex.compile(r"(?r)(?:([\p{L}\p{N}]+)[\s\"'«»“”()]*){1,%d}\Z" % limit)
+
+
 def _words_before(norm: Normalized, nstart: int, limit: int) -> list[tuple[str, int]]:
     """The ``limit`` words (normalised text, normalised start) nearest before ``nstart``,
-    nearest last, stopping at punctuation other than quotes.
-
-    Words are read backwards from ``nstart`` so only the few a cue can use are looked at.
-    """
+    nearest last, stopping at punctuation other than quotes."""
     lo = max(0, nstart - _LOOKBACK)
-    text = norm.text[lo:nstart]
-    out: list[tuple[str, int]] = []
-    end = len(text)
-    for m in _WORD_BACKWARD.finditer(text):
-        if len(out) == limit or not _TRANSPARENT.match(text[m.end():end]):
-            break
-        out.append((m.group(), lo + m.start()))
-        end = m.start()
-    out.reverse()
-    return out
+    m = _word_chain(limit).search(norm.text, lo, nstart)
+    if m is None:
+        return []
+    return [(w, s) for w, s in zip(reversed(m.captures(1)), reversed(m.starts(1)))]
 
 
 def _word_matches(word: str, cue_word: str, first: bool) -> bool:

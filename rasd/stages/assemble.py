@@ -118,8 +118,8 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
                          ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use")
     roles = _fill_roles(ctx, clause, roles)
-    if sub == "clash_or_attack" or trig.id == "killing":
-        event_type, sub = _attack_type(event_type, sub, roles)
+    if sub == "clash_or_attack":
+        event_type, sub = _attack_type(trig, roles)
     elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
         event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
     sent = clause.sentence
@@ -163,6 +163,8 @@ def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
 def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger] | None:
     best: tuple[Mention, Trigger] | None = None
     for m in ctx.index.within("trigger", clause.start, clause.end):
+        if any(d.start <= m.start and m.end <= d.end for d in ctx.doc.dates):
+            continue  # "فجر الجمعة" is dawn, not "detonated"
         trig = ctx.res.events.triggers[m.entry_id]
         if not _needs_met(ctx, trig, m, clause):
             continue
@@ -205,15 +207,16 @@ def _type(ctx: ArticleContext, trig: Trigger, weapons: set[str]) -> tuple[str, s
     return tax.event_type_of(trig.fallback), trig.fallback, (), "fallback"
 
 
-def _attack_type(event_type: str, sub: str, roles: Roles) -> tuple[str, str]:
-    """Attacks with no remote weapon: violence against civilians when the side hit is
-    civilian, a riot when a crowd fights, else a fight between armed sides."""
-    if event_type == "Explosions/Remote violence" and sub != "clash_or_attack":
-        return event_type, sub
+def _attack_type(trig: Trigger, roles: Roles) -> tuple[str, str]:
+    """Attacks with no remote weapon: a riot when a crowd fights; a fight when the
+    side hit is armed; violence against civilians when it is civilian. With the
+    side hit unknown, a killing (اغتيال، قتل) is taken as against civilians and an
+    attack (هجوم) as against an armed side."""
     kinds = {a.kind for a in (roles.agent, roles.target) if a is not None}
     if kinds & CROWD_KINDS:
         return "Riots", "Violent demonstration"
-    if roles.target is not None and roles.target.kind in TARGET_CIVILIAN:
+    target = roles.target.kind if roles.target is not None else None
+    if target in TARGET_CIVILIAN or (target is None and trig.event_type == "Violence against civilians"):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
