@@ -91,6 +91,8 @@ class Matcher:
         self._keys = list(by_key)
         self._entries = [tuple(by_key[k]) for k in self._keys]
         self._families = [frozenset(family(e.kind) for e in es) for es in self._entries]
+        # (entry, its family) per key: find() runs per article, family() would run per hit
+        self._with_family = [tuple((e, family(e.kind)) for e in es) for es in self._entries]
         self._ac = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
 
     def __len__(self) -> int:
@@ -106,6 +108,23 @@ class Matcher:
         """
         if self._ac is None:
             return []
+        found = self._hits(norm)
+        out: list[Mention] = []
+        seen: set[tuple[int, str, str]] = set()
+        for start, end, idx, prefix, alive in _longest_per_family(found, self._families):
+            ostart, oend = norm.span(start, end)
+            for e, fam in self._with_family[idx]:
+                if fam not in alive or (kinds is not None and e.kind not in kinds):
+                    continue
+                if (e.needs_article and not has_article(prefix)) or (start, e.kind, e.entry_id) in seen:
+                    continue
+                seen.add((start, e.kind, e.entry_id))
+                out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong, prefix, e.attrs))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _hits(self, norm: Normalized) -> list[tuple[int, int, int, str]]:
+        """(start, end, key index, clitic prefix) of every match on word boundaries."""
         text = norm.text
         found: list[tuple[int, int, int, str]] = []
         last = len(text)
@@ -115,22 +134,16 @@ class Matcher:
                 continue
             if end < last and text[end] not in _AFTER_OK:
                 continue
-            prefix = _clitic_prefix(text, start)
-            if prefix is not None and _word_end_ok(norm, end):
+            # the common case inline: a bare word, nothing attached at either end
+            if start and text[start - 1].isalnum():
+                prefix = _clitic_prefix(text, start)
+                if prefix is None:
+                    continue
+            else:
+                prefix = ""
+            if end == last or not text[end].isalnum() or _word_end_ok(norm, end):
                 found.append((start, end, idx, prefix))
-        out: list[Mention] = []
-        seen: set[tuple[int, str, str]] = set()
-        for start, end, idx, prefix, alive in _longest_per_family(found, self._families):
-            ostart, oend = norm.span(start, end)
-            for e in self._entries[idx]:
-                if family(e.kind) not in alive or (kinds is not None and e.kind not in kinds):
-                    continue
-                if (e.needs_article and not has_article(prefix)) or (start, e.kind, e.entry_id) in seen:
-                    continue
-                seen.add((start, e.kind, e.entry_id))
-                out.append(Mention(ostart, oend, e.kind, e.entry_id, e.form, e.strong, prefix, e.attrs))
-        out.sort(key=lambda m: (m.start, -m.end))
-        return out
+        return found
 
 
 def family(kind: str) -> str:
@@ -145,13 +158,21 @@ def _longest_per_family(found: list[tuple[int, int, int, str]], families: list[f
     reach: dict[str, int] = {}  # per family: the furthest end of a kept match
     kept = []
     for start, end, idx, prefix in found:
-        alive = frozenset(fam for fam in families[idx] if reach.get(fam, -1) < end)
+        fams = families[idx]
+        if len(fams) == 1:  # most keys belong to one family: no new set to build
+            (fam,) = fams
+            alive = fams if reach.get(fam, -1) < end else _NONE
+        else:
+            alive = frozenset(fam for fam in fams if reach.get(fam, -1) < end)
         if not alive:
             continue
         kept.append((start, end, idx, prefix, alive))
         for fam in alive:
             reach[fam] = end
     return kept
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _word_end_ok(norm: Normalized, end: int) -> bool:

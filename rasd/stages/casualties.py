@@ -29,22 +29,48 @@ class Toll:
 def toll(doc: Document, start: int, end: int, index: MentionIndex, tokens: TokenIndex,
          lex: EventLexicon) -> Toll:
     """The fatalities and injuries that the text in [start, end) states."""
-    counts = counts_within(doc.counts, start, end)
-    used: set[int] = set()  # a number counts the dead or the wounded, not both
-    killed = _figure(doc, index.within("casualty", start, end, "killed"), counts, tokens, lex, used)
-    injured = _figure(doc, index.within("casualty", start, end, "injured"), counts, tokens, lex, used)
+    words = index.within("casualty", start, end)
+    owned = _owners(doc, counts_within(doc.counts, start, end), words, tokens)
+    killed = _figure(doc, [w for w in words if w.entry_id == "killed"], owned, lex)
+    injured = _figure(doc, [w for w in words if w.entry_id == "injured"], owned, lex)
     vague = bool((killed and killed[1]) or (injured and injured[1]))
     if index.within("cue", start, end, "no_casualty"):
         return Toll(killed[0] if killed else 0, injured[0] if injured else 0, vague)
     return Toll(killed[0] if killed else None, injured[0] if injured else None, vague)
 
 
-def _figure(doc: Document, words: list[Mention], counts: list[CountMention], tokens: TokenIndex,
-            lex: EventLexicon, used: set[int]) -> tuple[int, bool] | None:
+def _owners(doc: Document, counts: list[CountMention], words: list[Mention],
+            tokens: TokenIndex) -> dict[int, CountMention]:
+    """Which casualty word (by start) each number belongs to. A number joined by و
+    opens a new phrase and goes with the word after it ("4 شهداء و8 مصابين"); one
+    right after a word is that word's ("استشهد شخصان وأصيب ثلاثة"); else the word
+    right after it ("3 قتلى"), else the nearest word before it."""
+    owned: dict[int, CountMention] = {}
+    for c in counts:
+        after = [w for w in words if w.start >= c.end
+                 and tokens.between(c.end, w.start - len(w.prefix)) < REACH_BEFORE]
+        before = [w for w in words if w.end <= c.start and tokens.between(w.end, c.start) < REACH_AFTER]
+        joined = _opens_with_and(doc.text[c.start:c.end])
+        if before and not joined and tokens.between(before[-1].end, c.start) == 0:
+            owner = before[-1]
+        else:
+            owner = after[0] if after else (before[-1] if before else None)
+        if owner is not None and owner.start not in owned:
+            owned[owner.start] = c
+    return owned
+
+
+def _opens_with_and(word: str) -> bool:
+    return word.startswith("و") and not word.startswith("واحد")
+
+
+def _figure(doc: Document, words: list[Mention], owned: dict[int, CountMention],
+            lex: EventLexicon) -> tuple[int, bool] | None:
     """The largest figure attached to any of ``words``: (value, vague)."""
     best: tuple[int, bool] | None = None
     for word in words:
-        found = _attached_count(word, counts, tokens, used)
+        count = owned.get(word.start)
+        found = (count.value, count.vague) if count is not None else None
         if found is None:
             form = normalize_form(doc.text[word.start:word.end])
             if form in lex.dual_casualty:
@@ -54,20 +80,6 @@ def _figure(doc: Document, words: list[Mention], counts: list[CountMention], tok
         if found and (best is None or _better(found, best)):
             best = found
     return best
-
-
-def _attached_count(word: Mention, counts: list[CountMention], tokens: TokenIndex,
-                    used: set[int]) -> tuple[int, bool] | None:
-    """The nearest free count after the word ("مقتل 3"), else right before it ("3 قتلى")."""
-    free = [c for c in counts if c.start not in used]
-    after = [c for c in free if c.start >= word.end and tokens.between(word.end, c.start) < REACH_AFTER]
-    before = [c for c in free if c.end <= word.start
-              and tokens.between(c.end, word.start - len(word.prefix)) < REACH_BEFORE]
-    chosen = after[0] if after else (before[-1] if before else None)
-    if chosen is None:
-        return None
-    used.add(chosen.start)
-    return chosen.value, chosen.vague
 
 
 def _better(a: tuple[int, bool], b: tuple[int, bool]) -> bool:

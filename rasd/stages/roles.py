@@ -38,7 +38,9 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     """
     cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
     if not any(a.strong for a in cands):
-        cands = [a for a in cands if _adjacent(a, trigger, tokens)]
+        # a bare force noun ("قوات الأمن") is the subject when it stands before the verb
+        cands = [a for a in cands if _adjacent(a, trigger, tokens)
+                 or (a.kind == "state" and a.end <= trigger.start)]
     else:
         cands = [a for a in cands if a.strong or _adjacent(a, trigger, tokens)]
     passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive"))

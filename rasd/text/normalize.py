@@ -11,6 +11,8 @@ offset map a plain list of original indices.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -94,20 +96,29 @@ class Normalized:
         return bisect.bisect_left(self.offsets, i, 0, len(self.text))
 
 
-def _kept(text: str, pattern: regex.Pattern, keep_first: bool) -> list[int] | None:
-    """Indices of ``text`` that survive deleting ``pattern`` matches (the first
-    character of each match survives when ``keep_first``); None if none is deleted."""
+def _kept(text: str, pattern: regex.Pattern, keep_first: bool) -> list[tuple[int, int]] | None:
+    """The ranges ``[a, b)`` of ``text`` that survive deleting ``pattern`` matches (the
+    first character of each match survives when ``keep_first``); None if none is deleted.
+
+    Ranges, not indices, so that the strings and offset maps below are built by
+    slicing in C rather than by a Python loop over every character.
+    """
     spans = [(m.start() + keep_first, m.end()) for m in pattern.finditer(text)]
     spans = [(a, b) for a, b in spans if b > a]
     if not spans:
         return None
-    kept: list[int] = []
+    kept: list[tuple[int, int]] = []
     pos = 0
     for a, b in spans:
-        kept.extend(range(pos, a))
+        kept.append((pos, a))
         pos = b
-    kept.extend(range(pos, len(text)))
+    kept.append((pos, len(text)))
     return kept
+
+
+def _select(items: str | list[int], ranges: list[tuple[int, int]]) -> list:
+    """The slices ``items[a:b]`` of ``ranges``, in order (as pieces to join or extend by)."""
+    return [items[a:b] for a, b in ranges]
 
 
 def normalize(text: str) -> Normalized:
@@ -117,16 +128,21 @@ def normalize(text: str) -> Normalized:
     between two spaces leaves one space.
     """
     marks = _kept(text, _DELETED_RE, keep_first=False)
-    bare = text if marks is None else "".join(text[i] for i in marks)
+    bare = text if marks is None else "".join(_select(text, marks))
     spaces = _kept(bare, _SPACE_RUN_RE, keep_first=True)
     if marks is None and spaces is None:
         return Normalized(text, text.translate(_TABLE), None)
+    offsets: list[int] = []
+    for a, b in marks or [(0, len(text))]:
+        offsets.extend(range(a, b))  # original index of each character of bare
     if spaces is not None:
-        bare = "".join(bare[i] for i in spaces)
-        marks = spaces if marks is None else [marks[i] for i in spaces]
-    return Normalized(text, bare.translate(_TABLE), tuple(marks) + (len(text),))
+        bare = "".join(_select(bare, spaces))
+        offsets = list(chain.from_iterable(_select(offsets, spaces)))
+    offsets.append(len(text))
+    return Normalized(text, bare.translate(_TABLE), tuple(offsets))
 
 
+@lru_cache(maxsize=65536)
 def normalize_form(form: str) -> str:
     """Normalise a lexicon form exactly as article text is normalised."""
     return normalize(form.strip()).text.strip()
