@@ -189,7 +189,11 @@ def _needs_met(ctx: ArticleContext, trig: Trigger, m: Mention, clause: Clause) -
 
 
 def _weapons(ctx: ArticleContext, clause: Clause) -> set[str]:
-    found = ctx.index.within("weapon", clause.start, clause.end)
+    """The clause's weapons, else its sentence's ("…باستهداف مرافق" after "هاجمت المسيرات")."""
+    found = ctx.index.within("weapon", clause.start, clause.end)  # weak forms count here
+    if not found:
+        found = [w for w in ctx.index.within("weapon", clause.sentence.start, clause.sentence.end)
+                 if w.strong]
     return {w.entry_id for w in found}
 
 
