@@ -17,6 +17,7 @@ from rasd.doc import Document, Mention
 from rasd.event import Event, Location
 from rasd.lexicon.entries import Trigger
 from rasd.lexicon.matcher import has_article
+from rasd.text.normalize import normalize_form
 from rasd.resources import Resources
 from rasd.stages.casualties import Toll, toll
 from rasd.stages.context import Clause, MentionIndex, TokenIndex, split_clauses
@@ -66,7 +67,7 @@ class ArticleContext:
 
     @classmethod
     def build(cls, doc: Document, res: Resources) -> "ArticleContext":
-        actors = actor_mentions(doc, res.actors)
+        actors = tuple(_people(a, doc) for a in actor_mentions(doc, res.actors))
         doc = dataclasses.replace(doc, mentions=_places_outside_actors(doc, actors))
         index, tokens = MentionIndex(doc.mentions), TokenIndex(doc)
         return cls(doc, res, index, tokens, actors, article_country(doc, res.gazetteer),
@@ -74,6 +75,18 @@ class ArticleContext:
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         return [a for a in self.actors if start <= a.start < end]
+
+
+def _people(a: ActorMention, doc: Document) -> ActorMention:
+    """A nationality in the masculine plural standing alone is people, not a
+    state's forces ("أربعة فلسطينيين قتلوا", "شبانا سوريين")."""
+    if a.via != "adjective" or a.strong:
+        return a
+    word = normalize_form(doc.text[a.start:a.end])
+    if not word.endswith(("يين", "يون")):
+        return a
+    return dataclasses.replace(a, actor_id="gen.civilians", name="Civilians ({country})", inter=7,
+                               kind="civilian", service=None)
 
 
 def _places_outside_actors(doc: Document, actors: tuple[ActorMention, ...]) -> tuple[Mention, ...]:

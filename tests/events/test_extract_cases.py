@@ -32,6 +32,8 @@ EVENTS = [
      "Violence against civilians", "Attack", "Unidentified Armed Group (Syria)", "Civilians (Syria)", "Al-Midan", 2),
     ("أطلق مسلحون النار على حاجز للجيش اللبناني في بلدة عرسال، واشتبكوا مع عناصره لساعة.",
      "Battles", "Armed clash", "Unidentified Armed Group (Lebanon)", "Military Forces of Lebanon", "Arsal", None),
+    ("قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي في مدينة جنين فجر اليوم.",
+     "Violence against civilians", "Attack", "Military Forces of Israel", "Civilians (Palestine)", "Jenin", 3),
     ("استهدفت المقاومة الإسلامية في العراق قاعدة حرير شمال أربيل بطائرتين مسيرتين صباح اليوم.",
      "Explosions/Remote violence", "Air/drone strike", "Islamic Resistance in Iraq", None, "Harir Air Base", None),
 ]
