@@ -165,12 +165,22 @@ def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
             agent = assign_roles(ctx.doc, chosen[0], earlier, ctx.actors_in(earlier.start, earlier.end),
                                  ctx.index, ctx.tokens).agent
     if target is None:
+        target = _civilian_victims(ctx, clause)
+    if target is None:
         for place in ctx.index.within("place", clause.start, clause.end):
             target = holder_of_site(ctx.doc, (place.start, place.end), ctx.actors, ctx.res.actors)
             if target is not None and (agent is None or target.name != agent.name):
                 break
             target = None
     return dataclasses.replace(roles, agent=agent, target=target)
+
+
+def _civilian_victims(ctx: ArticleContext, clause: Clause) -> ActorMention | None:
+    """Civilians named among the dead or wounded of the sentence ("مقتل 3 مواطنين")."""
+    sent = clause.sentence
+    if not ctx.index.within("casualty", sent.start, sent.end):
+        return None
+    return next((a for a in ctx.actors_in(sent.start, sent.end) if a.kind == "civilian"), None)
 
 
 def _best_trigger(ctx: ArticleContext, clause: Clause) -> tuple[Mention, Trigger] | None:

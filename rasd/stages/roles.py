@@ -39,10 +39,11 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
     if not any(a.strong for a in cands):
         # a bare force noun ("قوات الأمن") is the subject when it stands before the verb
-        cands = [a for a in cands if _adjacent(a, trigger, tokens)
+        cands = [a for a in cands if _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)
                  or (a.kind == "state" and a.end <= trigger.start)]
     else:
-        cands = [a for a in cands if a.strong or _adjacent(a, trigger, tokens)]
+        cands = [a for a in cands
+                 if a.strong or _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)]
     passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive"))
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
@@ -109,6 +110,8 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
         return "agent"
     if a.via == "adjective" and _follows_weapon_or_trigger(a, index, tokens):
         return "agent"  # "غارة إسرائيلية", "طائرة مسيرة تركية": whose weapon it was
+    if _after_site(a, index, tokens):
+        return "target"  # "قاعدة عسكرية أمريكية": whose post was hit
     lookback = max(0, a.start - 40)
     for cue in reversed(index.within("cue", lookback, a.start)):
         if tokens.between(cue.end, a.start) > 1:
@@ -121,6 +124,14 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
     if prefix.lstrip("وف").startswith("ل"):
         return "target"
     return None
+
+
+def _after_site(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:
+    """A nationality right after a post, base or vehicle noun."""
+    if a.via != "adjective":
+        return False
+    sites = index.within("cue", max(0, a.start - 30), a.start, "site_noun")
+    return any(tokens.between(s.end, a.start) == 0 for s in sites)
 
 
 def _follows_weapon_or_trigger(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:
