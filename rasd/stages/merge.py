@@ -15,6 +15,8 @@ from rasd.taxonomy import Taxonomy
 
 # Two precise places closer than this are one place (a base inside an airport).
 SAME_PLACE_KM = 5.0
+PRECEDENCE = {"Battles": 3, "Explosions/Remote violence": 2, "Violence against civilians": 1,
+              "Other": 0, "Looting/property destruction": 0}
 
 
 def merge_candidates(cands: list[Candidate], tax: Taxonomy) -> list[Candidate]:
@@ -65,8 +67,15 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
 def _same_type(a: Candidate, b: Candidate) -> bool:
     if a.event_type == b.event_type:
         return True
-    # an attack typed only by fallback may be the same event as a typed one
-    return "fallback" in (a.typed_by, b.typed_by)
+    # an attack typed only by fallback may be the same event as a typed one, and
+    # one fight at one place on one day is told as a raid, a shelling and a battle
+    return "fallback" in (a.typed_by, b.typed_by) or (_precedence(a) >= 0 and _precedence(b) >= 0)
+
+
+def _precedence(c: Candidate) -> int:
+    """Which telling types a merged fight (ACLED: an air strike inside a battle is
+    a battle); -1 for events that never fold into another type."""
+    return PRECEDENCE.get(c.event_type, PRECEDENCE.get(c.sub, -1))
 
 
 def _dates_close(a: Candidate, b: Candidate) -> bool:
@@ -104,7 +113,11 @@ def _contains(host: Location | None, part: Location | None) -> bool:
 
 
 def _absorb(host: Candidate, other: Candidate, tax: Taxonomy) -> None:
-    if host.typed_by == "fallback" and other.typed_by != "fallback":
+    if host.event_type != other.event_type and _precedence(other) > _precedence(host) >= 0 \
+            and other.typed_by != "fallback":
+        host.event_type, host.sub, host.alt, host.typed_by = (
+            other.event_type, other.sub, other.alt, other.typed_by)
+    elif host.typed_by == "fallback" and other.typed_by != "fallback":
         host.event_type, host.sub, host.alt, host.typed_by = (
             other.event_type, other.sub, other.alt, other.typed_by)
     elif host.event_type == other.event_type and tax.remote_rank(other.sub) > tax.remote_rank(host.sub):
