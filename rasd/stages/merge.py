@@ -13,8 +13,9 @@ from rasd.stages.assemble import Candidate
 from rasd.stages.casualties import Toll
 from rasd.taxonomy import Taxonomy
 
-# Two precise places closer than this are one place (a base inside an airport).
-SAME_PLACE_KM = 5.0
+# Two precise places closer than this are one place (a base inside an airport);
+# a camp on a city's edge is another place.
+SAME_PLACE_KM = 2.5
 PRECEDENCE = {"Battles": 3, "Explosions/Remote violence": 2, "Violence against civilians": 1,
               "Other": 0, "Looting/property destruction": 0}
 

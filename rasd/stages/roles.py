@@ -44,7 +44,8 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     else:
         cands = [a for a in cands
                  if a.strong or _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)]
-    passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive"))
+    passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive")) or \
+        _counted_victims(doc, trigger, tokens)
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
     unmarked_seen = 0
@@ -124,6 +125,13 @@ def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: To
     if prefix.lstrip("وف").startswith("ل"):
         return "target"
     return None
+
+
+def _counted_victims(doc: Document, trigger: Mention, tokens: TokenIndex) -> bool:
+    """"قتل 14 جنديا": a killing verb followed by a number is the passive (قُتل)."""
+    return trigger.attr("pos") == "verb" and any(
+        c.start >= trigger.end and tokens.between(trigger.end, c.start) == 0 for c in doc.counts
+        if c.start - trigger.end < 4) and trigger.entry_id == "killing"
 
 
 def _after_site(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:
