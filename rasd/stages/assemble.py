@@ -135,6 +135,8 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         event_type, sub = _attack_type(trig, roles)
     elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
         event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
+    if event_type == "Battles":
+        roles = _initiator_first(ctx, clause, roles)
     sent = clause.sentence
     location = _locate(ctx, clause)
     day, precision = event_date(ctx.doc, (clause.start, clause.end), (sent.start, sent.end))
@@ -173,6 +175,18 @@ def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
                 break
             target = None
     return dataclasses.replace(roles, agent=agent, target=target)
+
+
+def _initiator_first(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
+    """ACLED puts the side that attacked first. "تصدت القوات لهجوم شنه التنظيم":
+    forces that repel or foil an attack by an armed group are actor2."""
+    agent, target = roles.agent, roles.target
+    if agent is None or target is None or agent.kind != "state" or target.kind not in ("group", "generic"):
+        return roles
+    repelled = any(ctx.res.events.triggers[t.entry_id].id in ("repel", "interception")
+                   for t in ctx.index.within("trigger", clause.sentence.start, clause.sentence.end))
+    foiled = bool(ctx.index.within("cue", clause.sentence.start, clause.sentence.end, "foiled"))
+    return dataclasses.replace(roles, agent=target, target=agent) if repelled or foiled else roles
 
 
 def _civilian_victims(ctx: ArticleContext, clause: Clause) -> ActorMention | None:
