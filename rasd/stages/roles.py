@@ -49,7 +49,7 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
     unmarked_seen = 0
-    for a in sorted(cands, key=lambda a: abs(a.start - trigger.start)):
+    for a in sorted(cands, key=lambda a: (not a.strong, abs(a.start - trigger.start))):
         marked = _marked_role(doc, a, index, tokens)
         if owner_is_target and marked == "agent":
             marked = "target"
