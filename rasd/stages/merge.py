@@ -88,10 +88,12 @@ def _dates_close(a: Candidate, b: Candidate) -> bool:
 
 
 def _actors_compatible(a: Candidate, b: Candidate) -> bool:
+    """Inside one article two tellings of one place and day are one event unless
+    they name two different armed groups as the attacker."""
     x, y = a.roles.agent, b.roles.agent
-    if x is None or y is None or x.kind == "generic" or y.kind == "generic":
+    if x is None or y is None or x.kind != "group" or y.kind != "group":
         return True
-    return x.name == y.name or x.country == y.country and x.kind == y.kind
+    return x.name == y.name
 
 
 def _same_place(x: Location | None, y: Location | None) -> bool:
@@ -146,6 +148,18 @@ def _merge_roles(host: Candidate, other: Candidate):
     from rasd.stages.roles import Roles
 
     a, b = host.roles, other.roles
-    agent = a.agent if a.agent is not None and a.agent.kind != "generic" else (b.agent or a.agent)
-    target = a.target or b.target
+    agent = max((a.agent, b.agent), key=_actor_weight)  # host first on ties
+    target = max((a.target, b.target), key=_actor_weight)
+    if target is not None and agent is not None and target.name == agent.name:
+        target = a.target if a.target is not None and a.target.name != agent.name else None
     return Roles(agent, target, a.claimed or b.claimed)
+
+
+def _actor_weight(m) -> int:
+    """How well a telling names a side: a named group or force beats a bare
+    adjective or country name, which beats an unknown-gunmen description."""
+    if m is None:
+        return -1
+    if m.kind == "generic":
+        return 0
+    return 2 if m.strong else 1
