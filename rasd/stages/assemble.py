@@ -32,6 +32,7 @@ log = logging.getLogger("rasd.assemble")
 MAX_CANDIDATES = 200
 TARGET_CIVILIAN = frozenset({"civilian"})
 CROWD_KINDS = frozenset({"protester", "rioter"})
+BASE_KINDS = frozenset({"base", "airbase"})
 
 
 @dataclass
@@ -137,6 +138,11 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
     if event_type == "Battles":
         roles = _initiator_first(ctx, clause, roles)
+    if typed_by == "fallback" and event_type == "Battles" and _hits_a_base(ctx, clause):
+        # an attack on a base with no weapon named is, in this region's wars,
+        # rockets or drones from afar: remote violence, not a ground fight
+        event_type, sub, alt = "Explosions/Remote violence", "Shelling/artillery/missile attack", \
+            ("Air/drone strike",)
     sent = clause.sentence
     location = _locate(ctx, clause)
     day, precision = event_date(ctx.doc, (clause.start, clause.end), (sent.start, sent.end))
@@ -187,6 +193,12 @@ def _initiator_first(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles
                    for t in ctx.index.within("trigger", clause.sentence.start, clause.sentence.end))
     foiled = bool(ctx.index.within("cue", clause.sentence.start, clause.sentence.end, "foiled"))
     return dataclasses.replace(roles, agent=target, target=agent) if repelled or foiled else roles
+
+
+def _hits_a_base(ctx: ArticleContext, clause: Clause) -> bool:
+    gaz = ctx.res.gazetteer
+    return any(gaz.place(m.entry_id).kind in BASE_KINDS
+               for m in ctx.index.within("place", clause.start, clause.end) if gaz.get(m.entry_id))
 
 
 def _civilian_victims(ctx: ArticleContext, clause: Clause) -> ActorMention | None:

@@ -38,9 +38,11 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
             return "negation"
     if _since_a_date(clause, index, tokens, dates):
         return "generic"  # "منذ مايو 2024 … كثفت هجماتها": a period, not one event
-    after = index.within("cue", trigger.end, clause.end)
-    if any(c.entry_id == "generic" and tokens.between(trigger.end, c.start) < 3 for c in after):
-        return "generic"
+    if index.within("cue", trigger.end, clause.end, "generic"):
+        return "generic"  # "هاجمت المسيرات … عدة مرات"
+    if any(tokens.between(trigger.end, c.start) <= 1
+           for c in index.within("cue", trigger.end, clause.end, "conditional")):
+        return "conditional"  # "التصدي لأي توغل": any attack is no attack
     return None
 
 

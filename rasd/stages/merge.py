@@ -16,8 +16,12 @@ from rasd.taxonomy import Taxonomy
 # Two precise places closer than this are one place (a base inside an airport);
 # a camp on a city's edge is another place.
 SAME_PLACE_KM = 2.5
+# Tellings of one place and day fold into one event inside a family of types.
+FAMILY = {"Battles": "fight", "Explosions/Remote violence": "fight", "Violence against civilians": "fight",
+          "Other": "fight", "Looting/property destruction": "fight",
+          "Riots": "crowd", "Protests": "crowd"}
 PRECEDENCE = {"Battles": 3, "Explosions/Remote violence": 2, "Violence against civilians": 1,
-              "Other": 0, "Looting/property destruction": 0}
+              "Other": 0, "Looting/property destruction": 0, "Riots": 2, "Protests": 1}
 
 
 def merge_candidates(cands: list[Candidate], tax: Taxonomy) -> list[Candidate]:
@@ -70,12 +74,20 @@ def _same_type(a: Candidate, b: Candidate) -> bool:
         return True
     # an attack typed only by fallback may be the same event as a typed one, and
     # one fight at one place on one day is told as a raid, a shelling and a battle
-    return "fallback" in (a.typed_by, b.typed_by) or (_precedence(a) >= 0 and _precedence(b) >= 0)
+    if "fallback" in (a.typed_by, b.typed_by):
+        return True
+    fa, fb = _family(a), _family(b)
+    return fa is not None and fa == fb
+
+
+def _family(c: Candidate) -> str | None:
+    return FAMILY.get(c.event_type, FAMILY.get(c.sub))
 
 
 def _precedence(c: Candidate) -> int:
-    """Which telling types a merged fight (ACLED: an air strike inside a battle is
-    a battle); -1 for events that never fold into another type."""
+    """Which telling types a merged event (ACLED: an air strike inside a battle is
+    a battle; a protest that turned violent is a riot); -1 for events that never
+    fold into another type."""
     return PRECEDENCE.get(c.event_type, PRECEDENCE.get(c.sub, -1))
 
 
