@@ -55,10 +55,12 @@ def _antecedent(events: list[Candidate], anaphor: Candidate) -> Candidate | None
     return before[-1] if before else (fits[0] if fits else None)
 
 
-def _specificity(c: Candidate) -> tuple[int, int]:
-    """Precise places first, so vague retellings find their host."""
+def _specificity(c: Candidate) -> tuple[int, int, int]:
+    """Precise places first, then regions before whole countries, so vague
+    retellings find their host."""
     precision = c.location.precision if c.location and c.location.precision else 4
-    return precision, c.evidence[0][0]
+    whole_country = c.location is None or c.location.admin1 is None
+    return precision, int(whole_country), c.evidence[0][0]
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
