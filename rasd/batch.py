@@ -31,7 +31,7 @@ def check_text(text: Any, article_id: str | None) -> str:
     if not text.strip():
         raise InputError("empty text", article_id)
     sample = text[:20_000]
-    letters = sum(c.isalpha() for c in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters and len(_ARABIC_LETTER.findall(sample)) / letters < 0.3:
         raise InputError("not Arabic (under 30% Arabic letters)", article_id)
     if not letters:

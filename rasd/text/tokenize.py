@@ -68,7 +68,7 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
     """The words and numbers of ``norm.original``, in text order.
 
     Built list-wise (no per-character loop, one regex pass); most of the
-    cost is creating the frozen Token objects themselves.
+    cost is creating the Token tuples themselves.
     """
     text = norm.text
     spans = [m.span() for m in _TOKEN_RE.finditer(text)]
