@@ -23,8 +23,11 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     if (agent is None or agent.kind == "generic") and not c.background and ctx.claimer is not None \
             and c.event_type in VIOLENT_TYPES:
         agent, claimed = ctx.claimer, True
+    target = c.roles.target
+    if c.event_type == "Battles" and (target is None or target.kind == "civilian"):
+        target = _armed_other_side(ctx, c, agent) or target
     actor1 = _actor(ctx, agent, country, day) or _default_actor1(ctx, c, country)
-    actor2 = _actor(ctx, c.roles.target, country, day)
+    actor2 = _actor(ctx, target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     if c.event_type == "Protests" and actor2 is not None and actor2.inter != 1:
@@ -58,6 +61,16 @@ def _with_note(event: Event) -> Event:
 def _actor(ctx: ArticleContext, m: ActorMention | None, country: str | None,
            day: dt.date | None) -> Actor | None:
     return None if m is None else to_actor(m, country, day, ctx.res.actors)
+
+
+def _armed_other_side(ctx: ArticleContext, c: Candidate, agent: ActorMention | None) -> ActorMention | None:
+    """A battle is fought by two armed sides: the first armed actor of the evidence
+    that is not actor1 (civilians were its victims, not the other side)."""
+    for start, end in c.evidence:
+        for a in ctx.actors_in(start, end):
+            if a.kind in ("state", "group", "generic") and a.strong and (agent is None or a.name != agent.name):
+                return a
+    return None
 
 
 def _default_actor1(ctx: ArticleContext, c: Candidate, country: str | None) -> Actor | None:

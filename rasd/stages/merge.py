@@ -163,6 +163,10 @@ def _merge_roles(host: Candidate, other: Candidate):
 
     a, b = host.roles, other.roles
     agent = max((a.agent, b.agent), key=_actor_weight)  # host first on ties
+    for roles in (a, b):  # a group that claimed the attack is its author
+        if roles.claimed and roles.agent is not None:
+            agent = roles.agent
+            break
     target = max((a.target, b.target), key=_actor_weight)
     if target is not None and agent is not None and target.name == agent.name:
         target = a.target if a.target is not None and a.target.name != agent.name else None

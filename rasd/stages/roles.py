@@ -57,7 +57,8 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
         unmarked_seen += 1
         (agents if role == "agent" else targets).append(a)
     agent = agents[0] if agents else None
-    target = next((t for t in targets if agent is None or t.name != agent.name), None)
+    # a bare country name ("كهرباء السودان") is not a side that was hit
+    target = next((t for t in targets if t.via != "country" and (agent is None or t.name != agent.name)), None)
     claim = claimer(doc, clause.start, clause.end, actors, index, tokens)
     if claim is not None and (agent is None or agent.kind == "generic"):
         return Roles(claim, target if target is None or target.name != claim.name else None, True)
