@@ -25,8 +25,10 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
         agent, claimed = ctx.claimer, True
     target = c.roles.target
     if c.event_type == "Battles" and (target is None or target.kind == "civilian"):
-        target = _armed_other_side(ctx, c, agent) or target
-    actor1 = _actor(ctx, agent, country, day) or _default_actor1(ctx, c, country)
+        target = _armed_other_side(ctx, c, agent, ("state", "group", "generic")) or target
+    if c.event_type in CROWDS:
+        agent, target = _crowd_sides(ctx, c, agent, target)
+    actor1 = _as_rioters(_actor(ctx, agent, country, day), c.event_type) or _default_actor1(ctx, c, country)
     actor2 = _actor(ctx, target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
@@ -63,14 +65,36 @@ def _actor(ctx: ArticleContext, m: ActorMention | None, country: str | None,
     return None if m is None else to_actor(m, country, day, ctx.res.actors)
 
 
-def _armed_other_side(ctx: ArticleContext, c: Candidate, agent: ActorMention | None) -> ActorMention | None:
-    """A battle is fought by two armed sides: the first armed actor of the evidence
-    that is not actor1 (civilians were its victims, not the other side)."""
+def _as_rioters(actor: Actor | None, event_type: str) -> Actor | None:
+    """A crowd in a riot is coded as rioters (inter 5), whatever the text calls it."""
+    if actor is None or event_type != "Riots" or actor.inter != INTER_OF_CROWD["Protesters"]:
+        return actor
+    return Actor(actor.name.replace("Protesters", "Rioters"), actor.text, INTER_OF_CROWD["Rioters"],
+                 actor.country, actor.id)
+
+
+def _armed_other_side(ctx: ArticleContext, c: Candidate, agent: ActorMention | None,
+                      kinds: tuple[str, ...]) -> ActorMention | None:
+    """The first actor of ``kinds`` in the evidence that is not actor1: a battle is
+    fought by two armed sides, a riot or dispersed protest meets a force."""
     for start, end in c.evidence:
         for a in ctx.actors_in(start, end):
-            if a.kind in ("state", "group", "generic") and a.strong and (agent is None or a.name != agent.name):
+            named = a.strong or (kinds == ("state",) and a.via == "pattern")  # "قوى الأمن"
+            if a.kind in kinds and named and (agent is None or a.name != agent.name):
                 return a
     return None
+
+
+def _crowd_sides(ctx: ArticleContext, c: Candidate, agent: ActorMention | None,
+                 target: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """In protests and riots the crowd acts (CODEBOOK §4) and the other side, if
+    any, is the force that met it."""
+    if agent is not None and agent.kind == "state":
+        agent, target = (target if target is not None and target.kind != "state" else None), agent
+    if c.event_type == "Riots" or c.sub != "Peaceful protest":
+        target = target if target is not None and target.kind == "state" else \
+            _armed_other_side(ctx, c, agent, ("state",))
+    return agent, target
 
 
 def _default_actor1(ctx: ArticleContext, c: Candidate, country: str | None) -> Actor | None:
