@@ -13,6 +13,8 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 # Default crowds: who acts in a protest or riot when no group is named.
 CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 INTER_OF_CROWD = {"Protesters": 6, "Rioters": 5}
+# Sub-types whose other side is the people a force detains or searches.
+DETENTIONS = frozenset({"Arrests", "Other"})
 
 
 def to_event(ctx: ArticleContext, c: Candidate) -> Event:
@@ -32,6 +34,8 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     actor2 = _actor(ctx, target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
+    if c.sub in DETENTIONS and (actor2 is None or actor2.inter == 1):
+        actor2 = _civilians(ctx, country)  # those a force arrests or raids are, unless named, civilians
     if c.event_type == "Protests" and actor2 is not None and actor2.inter != 1:
         actor2 = None  # the other side of a protest is only ever the force that intervened
     event = Event(
@@ -95,6 +99,11 @@ def _crowd_sides(ctx: ArticleContext, c: Candidate, agent: ActorMention | None,
         target = target if target is not None and target.kind == "state" else \
             _armed_other_side(ctx, c, agent, ("state",))
     return agent, target
+
+
+def _civilians(ctx: ArticleContext, country: str | None) -> Actor:
+    name = ctx.res.actors.country_name(country) if country else None
+    return Actor(f"Civilians ({name})" if name else "Civilians", None, 7, country)
 
 
 def _default_actor1(ctx: ArticleContext, c: Candidate, country: str | None) -> Actor | None:
