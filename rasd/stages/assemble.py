@@ -112,14 +112,16 @@ def assemble_events(doc: Document, res: Resources) -> list[Event]:
                         "(a list or an archive page, not one article?)", doc.id, MAX_CANDIDATES)
             break
     merged = merge_candidates(candidates, res.events.taxonomy)
-    home = {c.location.country for c in merged if c.location and (c.location.precision or 3) < 3}
+    located = [c.location for c in merged if c.location is not None]
+    home = {loc.country for loc in located if (loc.precision or 3) < 3} or \
+        {loc.country for loc in located if loc.admin1}
     return [to_event(ctx, c) for c in merged if _reportable(c) and not _vaguely_abroad(c, home)]
 
 
 def _vaguely_abroad(c: Candidate, home: set[str]) -> bool:
-    """An event placed only at a country or region, in a country where the article
-    places nothing precisely, is a passing mention ("في طريقهم إلى لبنان", "الحرب
-    في قطاع غزة"), not the article's news."""
+    """An event placed only at a country or region, when the article places its
+    other events in another country, is a passing mention ("في طريقهم إلى لبنان",
+    "الحرب في قطاع غزة"), not the article's news."""
     loc = c.location
     return bool(home) and loc is not None and (loc.precision or 3) >= 3 and loc.country not in home
 

@@ -109,3 +109,37 @@ def test_coordinated_places_give_one_event_each():
     text = "شنت طائرات حربية غارات جوية على مدينتي رفح والشيخ زويد في شمال سيناء مساء أمس."
     places = sorted(e.location.name for e in rasd.extract(text, published=PUB))
     assert places == ["Rafah", "Sheikh Zuweid"]
+
+
+def test_forces_that_repel_an_attack_are_the_second_side():
+    text = "تصدت قوات الجيش السوري لهجوم شنه مسلحو تنظيم داعش على نقطة عسكرية قرب مدينة تدمر فجر اليوم."
+    (e,) = rasd.extract(text, published=PUB)
+    assert e.event_type == "Battles"
+    assert (e.actor1.name, e.actor2.name) == ("Islamic State", "Military Forces of Syria")
+
+
+def test_riot_crowd_is_rioters_and_the_police_the_other_side():
+    text = ("رشق متظاهرون غاضبون قوات الأمن بالحجارة في ساحة رياض الصلح وسط بيروت مساء اليوم، "
+            "فردت القوى الأمنية بالغاز المسيل للدموع.")
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.event_type, e.actor1.name, e.actor1.inter) == ("Riots", "Rioters (Lebanon)", 5)
+    assert e.actor2 is not None and e.actor2.inter == 1
+
+
+def test_arrested_people_are_civilians_unless_named():
+    (e,) = rasd.extract("اعتقلت الشرطة المصرية أمس خمسة أشخاص في مدينة الإسكندرية.", published=PUB)
+    assert e.sub_event_type == "Arrests" and e.actor2.name == "Civilians (Egypt)"
+
+
+def test_a_definite_retelling_joins_the_event_it_refers_to():
+    text = ("قتل ثلاثة مدنيين في قصف مدفعي استهدف بلدة كفرنبل بريف إدلب صباح اليوم.\n"
+            "وقال الدفاع المدني إن القصف ألحق أضراراً كبيرة بالمنازل.")
+    (e,) = rasd.extract(text, published=PUB)
+    assert e.location.name == "Kafr Nabl" and len(e.evidence) == 2 and e.fatalities == 3
+
+
+def test_a_vague_mention_abroad_is_not_the_news():
+    text = ("المرصد: اختطاف ثلاثة شبان في طريقهم إلى لبنان\n"
+            "اختطف مسلحون مجهولون ثلاثة شبان قرب بلدة الصبورة في ريف دمشق صباح اليوم.")
+    events = rasd.extract(text, published=PUB)
+    assert [e.location.country for e in events] == ["SY"]
