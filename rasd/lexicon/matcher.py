@@ -68,11 +68,6 @@ class LexEntry:
     attrs: tuple[tuple[str, Any], ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    entries: tuple[LexEntry, ...]
-
-
 def _is_word_char(c: str) -> bool:
     return c.isalnum()
 
