@@ -149,9 +149,10 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
     if event_type == "Battles":
         roles = _initiator_first(ctx, clause, roles)
-    if typed_by == "fallback" and event_type == "Battles" and _hits_a_base(ctx, clause):
-        # an attack on a base with no weapon named is, in this region's wars,
-        # rockets or drones from afar: remote violence, not a ground fight
+    if typed_by == "fallback" and event_type in ("Battles", "Violence against civilians") \
+            and (_hits_a_base(ctx, clause) or _hits_a_ship(roles)):
+        # an attack on a base or a ship with no weapon named is, in this
+        # region's wars, rockets, missiles or drones from afar: remote violence
         event_type, sub, alt = "Explosions/Remote violence", "Shelling/artillery/missile attack", \
             ("Air/drone strike",)
     sent = clause.sentence
@@ -210,6 +211,10 @@ def _hits_a_base(ctx: ArticleContext, clause: Clause) -> bool:
     gaz = ctx.res.gazetteer
     return any(gaz.place(m.entry_id).kind in BASE_KINDS
                for m in ctx.index.within("place", clause.start, clause.end) if gaz.get(m.entry_id))
+
+
+def _hits_a_ship(roles: Roles) -> bool:
+    return roles.target is not None and roles.target.actor_id == "gen.shipping"
 
 
 def _civilian_victims(ctx: ArticleContext, clause: Clause) -> ActorMention | None:
