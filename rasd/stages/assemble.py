@@ -143,18 +143,7 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
                          ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use")
     roles = _fill_roles(ctx, clause, roles)
-    if sub == "clash_or_attack":
-        event_type, sub = _attack_type(trig, roles)
-    elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
-        event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
-    if event_type == "Battles":
-        roles = _initiator_first(ctx, clause, roles)
-    if typed_by == "fallback" and event_type in ("Battles", "Violence against civilians") \
-            and (_hits_a_base(ctx, clause) or _hits_a_ship(roles)):
-        # an attack on a base or a ship with no weapon named is, in this
-        # region's wars, rockets, missiles or drones from afar: remote violence
-        event_type, sub, alt = "Explosions/Remote violence", "Shelling/artillery/missile attack", \
-            ("Air/drone strike",)
+    event_type, sub, alt, roles = _settle_type(ctx, clause, trig, (event_type, sub, alt, typed_by), roles)
     sent = clause.sentence
     location = _locate(ctx, clause)
     day, precision = event_date(ctx.doc, (clause.start, clause.end), (sent.start, sent.end))
@@ -172,6 +161,26 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         return [cand]
     return [dataclasses.replace(cand, location=loc, weapons=set(weapons), evidence=list(cand.evidence))
             for loc in places]
+
+
+def _settle_type(ctx: ArticleContext, clause: Clause, trig: Trigger,
+                 typing: tuple[str, str, tuple[str, ...], str], roles: Roles
+                 ) -> tuple[str, str, tuple[str, ...], Roles]:
+    """The final type once the sides are known, and the sides in ACLED's order."""
+    event_type, sub, alt, typed_by = typing
+    if sub == "clash_or_attack":
+        event_type, sub = _attack_type(trig, roles)
+    elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
+        event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
+    if event_type == "Battles":
+        roles = _initiator_first(ctx, clause, roles)
+    if typed_by == "fallback" and event_type in ("Battles", "Violence against civilians") \
+            and (_hits_a_base(ctx, clause) or _hits_a_ship(roles)):
+        # an attack on a base or a ship with no weapon named is, in this
+        # region's wars, rockets, missiles or drones from afar: remote violence
+        event_type, sub, alt = "Explosions/Remote violence", "Shelling/artillery/missile attack", \
+            ("Air/drone strike",)
+    return event_type, sub, alt, roles
 
 
 def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
