@@ -286,13 +286,15 @@ def _type(ctx: ArticleContext, trig: Trigger, weapons: set[str]) -> tuple[str, s
 
 
 def _attack_type(trig: Trigger, roles: Roles) -> tuple[str, str]:
-    """Attacks with no remote weapon: a riot when a crowd fights; a fight when the
+    """Attacks with no remote weapon: a riot when a crowd attacks, a protest with
+    intervention when a force fires on a crowd; a fight when the
     side hit is armed; violence against civilians when it is civilian. With the
     side hit unknown, a killing (اغتيال، قتل) is taken as against civilians and an
     attack (هجوم) as against an armed side."""
-    kinds = {a.kind for a in (roles.agent, roles.target) if a is not None}
-    if kinds & CROWD_KINDS:
+    if roles.agent is not None and roles.agent.kind in CROWD_KINDS:
         return "Riots", "Violent demonstration"
+    if roles.target is not None and roles.target.kind in CROWD_KINDS:
+        return "Protests", "Protest with intervention"  # a force fired on a crowd
     target = roles.target.kind if roles.target is not None else None
     if target in TARGET_CIVILIAN or (target is None and trig.event_type == "Violence against civilians"):
         return "Violence against civilians", "Attack"

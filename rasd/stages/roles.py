@@ -106,14 +106,21 @@ def _adjacent(a: ActorMention, trigger: Mention, tokens: TokenIndex) -> bool:
 
 
 def _marked_role(doc: Document, a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> str | None:
-    if a.kind in TARGET_KINDS:
-        return "target"
-    if a.kind in AGENT_KINDS:
-        return "agent"
+    """The role words around ``a`` give it; then its kind (civilians are hit,
+    crowds act unless a marker says they were fired on: "على المتظاهرين")."""
     if a.via == "adjective" and _follows_weapon_or_trigger(a, index, tokens):
         return "agent"  # "غارة إسرائيلية", "طائرة مسيرة تركية": whose weapon it was
     if _after_site(a, index, tokens):
         return "target"  # "قاعدة عسكرية أمريكية": whose post was hit
+    marked = _marker_before(doc, a, index, tokens)
+    if a.kind in TARGET_KINDS:
+        return "target"
+    if a.kind in AGENT_KINDS:
+        return "target" if marked == "target" else "agent"
+    return marked
+
+
+def _marker_before(doc: Document, a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> str | None:
     lookback = max(0, a.start - 40)
     for cue in reversed(index.within("cue", lookback, a.start)):
         if tokens.between(cue.end, a.start) > 1:

@@ -126,6 +126,18 @@ def test_riot_crowd_is_rioters_and_the_police_the_other_side():
     assert e.actor2 is not None and e.actor2.inter == 1
 
 
+def test_force_firing_on_a_crowd_is_a_protest_with_intervention():
+    text = "أطلقت قوات الأمن قنابل الغاز المسيل للدموع على المتظاهرين أمام مبنى البرلمان في بغداد مساء اليوم."
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1.name == "Protesters (Iraq)" and e.actor2.name == "Military Forces of Iraq"
+    assert "tear_gas" in e.weapons
+
+
+def test_launching_a_campaign_is_not_an_attack():
+    assert rasd.extract("أطلقت وزارة الصحة حملة تطعيم في مدينة الموصل اليوم.", published=PUB) == []
+
+
 def test_arrested_people_are_civilians_unless_named():
     (e,) = rasd.extract("اعتقلت الشرطة المصرية أمس خمسة أشخاص في مدينة الإسكندرية.", published=PUB)
     assert e.sub_event_type == "Arrests" and e.actor2.name == "Civilians (Egypt)"
