@@ -19,25 +19,7 @@ DETENTIONS = frozenset({"Arrests", "Other"})
 
 def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     country = (c.location.country if c.location else None) or ctx.country
-    day = dt.date.fromisoformat(c.date) if c.date else None
-    agent = c.roles.agent
-    claimed = c.roles.claimed
-    if (agent is None or agent.kind == "generic") and not c.background and ctx.claimer is not None \
-            and c.event_type in VIOLENT_TYPES:
-        agent, claimed = ctx.claimer, True
-    target = c.roles.target
-    if c.event_type == "Battles" and (target is None or target.kind == "civilian"):
-        target = _armed_other_side(ctx, c, agent, ("state", "group", "generic")) or target
-    if c.event_type in CROWDS:
-        agent, target = _crowd_sides(ctx, c, agent, target)
-    actor1 = _as_rioters(_actor(ctx, agent, country, day), c.event_type) or _default_actor1(ctx, c, country)
-    actor2 = _actor(ctx, target, country, day)
-    if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
-        actor2 = None
-    if c.sub in DETENTIONS and (actor2 is None or actor2.inter == 1):
-        actor2 = _civilians(ctx, country)  # those a force arrests or raids are, unless named, civilians
-    if c.event_type == "Protests" and actor2 is not None and actor2.inter != 1:
-        actor2 = None  # the other side of a protest is only ever the force that intervened
+    actor1, actor2, claimed = _sides(ctx, c, country)
     event = Event(
         event_type=c.event_type,
         sub_event_type=c.sub,
@@ -56,6 +38,28 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
         background=c.background,
     )
     return _with_note(event)
+
+
+def _sides(ctx: ArticleContext, c: Candidate, country: str | None) -> tuple[Actor | None, Actor | None, bool]:
+    """actor1, actor2 and the claim flag, with the codebook's defaults per event type."""
+    day = dt.date.fromisoformat(c.date) if c.date else None
+    agent, target, claimed = c.roles.agent, c.roles.target, c.roles.claimed
+    if (agent is None or agent.kind == "generic") and not c.background and ctx.claimer is not None \
+            and c.event_type in VIOLENT_TYPES:
+        agent, claimed = ctx.claimer, True
+    if c.event_type == "Battles" and (target is None or target.kind == "civilian"):
+        target = _armed_other_side(ctx, c, agent, ("state", "group", "generic")) or target
+    if c.event_type in CROWDS:
+        agent, target = _crowd_sides(ctx, c, agent, target)
+    actor1 = _as_rioters(_actor(ctx, agent, country, day), c.event_type) or _default_actor1(ctx, c, country)
+    actor2 = _actor(ctx, target, country, day)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
+        actor2 = None
+    if c.sub in DETENTIONS and (actor2 is None or actor2.inter == 1):
+        actor2 = _civilians(ctx, country)  # those a force arrests or raids are, unless named, civilians
+    if c.event_type == "Protests" and actor2 is not None and actor2.inter != 1:
+        actor2 = None  # the other side of a protest is only ever the force that intervened
+    return actor1, actor2, claimed
 
 
 def _with_note(event: Event) -> Event:
