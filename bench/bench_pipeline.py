@@ -16,6 +16,7 @@ import resource
 import time
 from pathlib import Path
 
+from rasd.evaluate import INPUT_FIELDS
 from rasd.pipeline import pipe
 from rasd.resources import load_resources
 
@@ -36,7 +37,7 @@ def _joined(base: list[dict], kb: float) -> list[dict]:
 def _articles(path: Path | None, n: int, kb: float = 0.0) -> list[dict]:
     if path is not None:
         base = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        base = [{k: r.get(k) for k in ("id", "text", "publication_date", "url")} for r in base]
+        base = [{k: r.get(k) for k in INPUT_FIELDS} for r in base]
     else:
         base = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "publication_date": None}
                 for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]

@@ -11,13 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from rasd.batch import run_lines
-from rasd.evaluate import evaluate
+from rasd.evaluate import evaluate, run_on_gold
 
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "floors.json"
 DEFAULT_GOLD = HERE.parent.parent / "shared" / "eval" / "dev.jsonl"
-INPUT_FIELDS = ("id", "text", "publication_date", "url")
 
 
 def main(argv: list[str]) -> int:
@@ -27,8 +25,7 @@ def main(argv: list[str]) -> int:
         print(f"gate: no gold file at {gold_path}", file=sys.stderr)
         return 2
     gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    inputs = (json.dumps({k: g.get(k) for k in INPUT_FIELDS}, ensure_ascii=False) for g in gold)
-    figures = evaluate(gold, list(run_lines(inputs))).summary()
+    figures = evaluate(gold, run_on_gold(gold)).summary()
     print(json.dumps(figures, indent=2))
     if "--update" in argv:
         keep = {k: v for k, v in figures.items() if isinstance(v, float)}

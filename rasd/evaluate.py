@@ -10,6 +10,7 @@ are neither right nor wrong.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -178,6 +179,18 @@ def _error(kind: str, article_id: str, s: dict | None, g: dict | None, text: str
         evidence = g["evidence"] if isinstance(g["evidence"], str) else str(g["evidence"])
     return {"kind": kind, "id": article_id, "system": _summary(s), "gold": _summary(g),
             "evidence": evidence}
+
+
+# Only the batch-interface fields go to the extractor: it never sees the gold.
+INPUT_FIELDS = ("id", "text", "publication_date", "url")
+
+
+def run_on_gold(gold_rows: list[dict], workers: int = 1) -> list[dict]:
+    """The batch interface's output for the gold articles, gold fields withheld."""
+    from rasd.batch import run_lines  # the pipeline is loaded only when rasd runs
+
+    inputs = (json.dumps({k: g.get(k) for k in INPUT_FIELDS}, ensure_ascii=False) for g in gold_rows)
+    return list(run_lines(inputs, workers=workers))
 
 
 def evaluate(gold_rows: list[dict], system_rows: list[dict]) -> Score:

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import click
 
-from rasd.batch import run_lines
-from rasd.evaluate import FIELDS, evaluate
-
-# Only the batch-interface fields go to the extractor: it never sees the gold.
-INPUT_FIELDS = ("id", "text", "publication_date", "url")
+from rasd.evaluate import FIELDS, evaluate, run_on_gold
 
 
 @click.command("eval")
@@ -31,8 +27,7 @@ def eval_cmd(gold: str, system_path: str | None, errors: bool, as_json: bool, wo
     if system_path:
         system_rows = [json.loads(x) for x in Path(system_path).read_text(encoding="utf-8").splitlines() if x.strip()]
     else:
-        inputs = ({k: g.get(k) for k in INPUT_FIELDS} for g in gold_rows)
-        system_rows = list(run_lines((json.dumps(r, ensure_ascii=False) for r in inputs), workers=workers))
+        system_rows = run_on_gold(gold_rows, workers=workers)
     score = evaluate(gold_rows, system_rows)
     summary = score.summary()
     if errors:

@@ -14,13 +14,12 @@ from rasd.batch import check_published, process_record, run_lines
 def _read_text(source: str) -> str:
     if source == "-":
         return sys.stdin.read()
-    data = Path(source).read_bytes()
-    for encoding in ("utf-8-sig", "cp1256"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise click.ClickException(f"{source}: cannot decode as UTF-8 or Windows-1256")
+    from rasd.ingest.readers import decode
+
+    try:
+        return decode(Path(source).read_bytes())[0]
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{source}: cannot decode as UTF-8 or Windows-1256") from exc
 
 
 @click.command()

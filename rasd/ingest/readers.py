@@ -45,14 +45,22 @@ def _file_id(path: Path, data: bytes) -> str:
     return f"{path.stem}-{hashlib.sha1(data).hexdigest()[:10]}"
 
 
-def read_text_file(path: Path) -> ArticleRecord:
-    """A plain text file: one article, UTF-8 (or cp1256, which the record's error notes)."""
+def _read_bytes(path: Path) -> bytes | ArticleRecord:
+    """The file's bytes, or the error record saying why there are none."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return error_record(str(path), f"cannot read file: {exc.strerror}")
     if not data.strip():
         return error_record(str(path), "empty file")
+    return data
+
+
+def read_text_file(path: Path) -> ArticleRecord:
+    """A plain text file: one article, UTF-8 (or cp1256, which the record's error notes)."""
+    data = _read_bytes(path)
+    if isinstance(data, ArticleRecord):
+        return data
     if b"\x00" in data:
         return error_record(str(path), "binary or UTF-16 file (NUL bytes); save it as UTF-8 text")
     try:
@@ -135,12 +143,9 @@ def _html_record(data: bytes | str, source: str, url: str | None = None) -> Arti
 
 def read_html(path: Path) -> ArticleRecord:
     """A saved web page: article text and metadata (title, date, URL, site name) via trafilatura."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return error_record(str(path), f"cannot read file: {exc.strerror}")
-    if not data.strip():
-        return error_record(str(path), "empty file")
+    data = _read_bytes(path)
+    if isinstance(data, ArticleRecord):
+        return data
     return _html_record(data, str(path))
 
 
