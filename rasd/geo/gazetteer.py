@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasd.errors import DataFileError
@@ -108,7 +108,12 @@ class Gazetteer:
         return frozenset(shadowed)
 
     def _merge_forms(self, into: str, other: str) -> None:
-        """The curated twin takes the generated entry's forms (and their weakness)."""
+        """The curated twin takes the generated entry's forms (and their weakness) and its
+        population, which reviewed entries do not record: without it a capital would rank
+        no higher than a same-named village."""
+        kept = self._places[into]
+        population = max(kept.population, self._places[other].population)
+        self._places[into] = replace(kept, population=population)
         self._forms[into] = tuple(dict.fromkeys(self._forms[into] + self._forms[other]))
         self._weak[into] = self._weak[into] | self._weak[other]
         for key in {form_key(f) for f in self._forms[other]}:

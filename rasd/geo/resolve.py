@@ -157,6 +157,9 @@ def best_place(hit: Hit, ctx: Context) -> Place | None:
     """The place the hit names, or None when the only readings are obscure places abroad."""
     main = ctx.main
     places = [p for p in hit.places if not (p.minor and main and p.country not in main)]
+    if hit.cue and hit.cue.cue.kinds:
+        # the cue names the kind ("محافظة صعدة" is the governorate, not the city)
+        places = [p for p in places if p.kind in hit.cue.cue.kinds] or places
     if not places:
         return None
     ranked = sorted(places, key=lambda p: (-place_score(p, hit, ctx), p.id))

@@ -51,19 +51,27 @@ def article_country(doc: Document, gaz: Gazetteer) -> str | None:
 def _country_of_article(doc: Document, gaz: Gazetteer) -> str | None:
     weights: dict[str, float] = defaultdict(float)
     for hit in hits_in(doc, gaz, 0, len(doc.text)):
-        ccs = {p.country for p in hit.places}
-        if len(ccs) > 1:
-            ccs = {p.country for p in hit.places if not p.minor} or ccs
         kind_w = max(_KIND_WEIGHT.get(p.kind, 0.5 if p.minor else 1.0) for p in hit.places)
         lead_w = 2.0 if hit.start < _LEAD_CHARS else 1.0
-        for cc in ccs:
-            weights[cc] += kind_w * lead_w / len(ccs)
+        for cc, share in _country_shares(hit).items():
+            weights[cc] += kind_w * lead_w * share
     if not weights:
         return None
     return max(sorted(weights), key=lambda cc: weights[cc])
 
 
 _article_country = DocMemo(_country_of_article)
+
+
+def _country_shares(hit: Hit) -> dict[str, float]:
+    """How a name's weight is shared between countries: by its reviewed or notable readings,
+    one share each, so "الرياض" (the Saudi city, province and district, and a subdistrict
+    of Kirkuk) leans Saudi rather than splitting evenly or by the alphabet."""
+    readings = [p for p in hit.places if not p.minor] or hit.places
+    shares: dict[str, float] = defaultdict(float)
+    for p in readings:
+        shares[p.country] += 1 / len(readings)
+    return shares
 
 
 def _windows(doc: Document, anchor: tuple[int, int]) -> list[tuple[int, int]]:

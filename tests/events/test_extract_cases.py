@@ -23,6 +23,8 @@ EVENTS = [
      "Strategic developments", "Arrests", "Military Forces of Israel", None, "Nablus", None),
     ("اعترضت الدفاعات الجوية السعودية صاروخاً باليستياً أطلقه الحوثيون باتجاه مدينة جازان مساء أمس.",
      "Strategic developments", "Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthis", "Jizan", None),
+    ("فجر الجيش السعودي بصواريخ باتريوت صاروخاً باليستياً في سماء مدينة جازان مساء أمس دون وقوع إصابات.",
+     "Strategic developments", "Disrupted weapons use", "Military Forces of Saudi Arabia", None, "Jizan", 0),
     ("تظاهر مئات المواطنين اليوم في مدينة البصرة للمطالبة بتحسين خدمات الكهرباء.",
      "Protests", "Peaceful protest", "Protesters (Iraq)", None, "Basra", None),
     ("فجر انتحاري نفسه بحزام ناسف في سوق شعبي بمدينة مقديشو، ما أسفر عن مقتل سبعة مدنيين.",

@@ -153,6 +153,28 @@ def test_article_country_weighted_to_the_lead(gaz, matcher):
     assert article_country(_doc(text, matcher), gaz) == "SD"
 
 
+def test_capital_outranks_a_same_named_subdistrict(gaz, matcher):
+    # الرياض is also a subdistrict of Kirkuk; nothing else in the text names a country.
+    text = "اعترضت الدفاعات الجوية صاروخاً أطلق على الرياض مساء السبت."
+    assert article_country(_doc(text, matcher), gaz) == "SA"
+    assert _locate(text, gaz, matcher).name == "Riyadh"
+
+
+def test_reviewed_entry_keeps_the_population_of_its_twin(gaz):
+    # the curated entry shadows the GeoNames city and takes over its population
+    assert gaz.place("sa:riyadh").population > 1_000_000
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("قصفت طائرات حربية مواقع في محافظة صعدة شمال اليمن.", "admin1"),
+    ("قصفت طائرات حربية مواقع في مدينة صعدة شمال اليمن.", "city"),
+])
+def test_the_cue_names_the_kind_of_place(gaz, matcher, text, kind):
+    loc = _locate(text, gaz, matcher)
+    assert (loc.country, loc.admin1) == ("YE", "Sadah")
+    assert loc.precision == (3 if kind == "admin1" else 1)
+
+
 @pytest.mark.parametrize("name,country,place_id", [
     ("قاعدة عين الأسد", None, "iq:ain-al-asad"),
     ("معسكر فيكتوريا", None, "iq:victoria"),
