@@ -160,6 +160,10 @@ def best_place(hit: Hit, ctx: Context) -> Place | None:
     if hit.cue and hit.cue.cue.kinds:
         # the cue names the kind ("محافظة صعدة" is the governorate, not the city)
         places = [p for p in places if p.kind in hit.cue.cue.kinds] or places
+    else:
+        # a country's name alone is the country ("تونس", "الكويت"), not its namesake capital
+        countries = {p.country for p in places if p.kind == "country"}
+        places = [p for p in places if p.kind == "country" or p.country not in countries]
     if not places:
         return None
     ranked = sorted(places, key=lambda p: (-place_score(p, hit, ctx), p.id))

@@ -72,6 +72,8 @@ _DATELINE_RES = (
     regex.compile(rf"{_WORD}(?: {_WORD}){{0,2}} ?:(?= )"),
     # بغداد- معا-   /  بغداد - رصد:   /  شفق نيوز/
     regex.compile(rf"{_WORD}(?: {_WORD}){{0,2}} ?[-/](?: ?{_WORD}(?: {_WORD}){{0,2}} ?[-/:])?(?= )"),
+    # a headline's topic label:  تونس..  /  مالي…
+    regex.compile(rf"{_WORD}(?: {_WORD}){{0,2}} ?(?:\.\.+|…)(?= )"),
 )
 
 
@@ -130,6 +132,12 @@ def split_sentences(text: str, norm: Normalized | None = None,
         if start >= end:
             continue
         kind = _line_kind(ntext, start, end, tables)
+        if kind == "heading":
+            # "تونس.. مقتل جنود" / "مالي: مقتل 15 جنديا": the label names the topic, not a side
+            label_end = _dateline_end(ntext, start, end, tables)
+            if label_end is not None:
+                pieces.append((start, label_end, "dateline"))
+                start, end = _strip(ntext, label_end, end)
         if kind in ("heading", "caption"):
             pieces.append((start, end, kind))
             continue

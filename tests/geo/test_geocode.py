@@ -165,6 +165,13 @@ def test_reviewed_entry_keeps_the_population_of_its_twin(gaz):
     assert gaz.place("sa:riyadh").population > 1_000_000
 
 
+def test_a_country_name_alone_is_the_country_not_its_capital(gaz, matcher):
+    loc = _locate("قتل جنود تونسيون في هجوم بتونس مساء الأربعاء.", gaz, matcher)
+    assert (loc.name, loc.precision) == ("Tunisia", 3)
+    capital = _locate("انفجرت سيارة مفخخة وسط العاصمة تونس مساء الأربعاء.", gaz, matcher)
+    assert (capital.name, capital.precision) == ("Tunis", 1)
+
+
 @pytest.mark.parametrize("text,kind", [
     ("قصفت طائرات حربية مواقع في محافظة صعدة شمال اليمن.", "admin1"),
     ("قصفت طائرات حربية مواقع في مدينة صعدة شمال اليمن.", "city"),
