@@ -20,6 +20,7 @@ class Taxonomy:
     remote_hierarchy: tuple[str, ...]
     inter: dict[int, str]
     disorder_type: dict[str, str]
+    non_lethal: frozenset[str] = frozenset()
     weapons: tuple[str, ...] = WEAPON_CODES
 
     @classmethod
@@ -30,6 +31,7 @@ class Taxonomy:
             remote_hierarchy=tuple(d["remote_hierarchy"]),
             inter={int(k): v for k, v in d["inter"].items()},
             disorder_type=dict(d["disorder_type"]),
+            non_lethal=frozenset(d.get("non_lethal", ())),
         )
 
     def event_type_of(self, sub_event_type: str) -> str:

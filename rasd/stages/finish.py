@@ -20,6 +20,7 @@ DETENTIONS = frozenset({"Arrests", "Other"})
 def to_event(ctx: ArticleContext, c: Candidate) -> Event:
     country = (c.location.country if c.location else None) or ctx.country
     actor1, actor2, claimed = _sides(ctx, c, country)
+    lethal = c.sub not in ctx.res.events.taxonomy.non_lethal
     event = Event(
         event_type=c.event_type,
         sub_event_type=c.sub,
@@ -30,8 +31,8 @@ def to_event(ctx: ArticleContext, c: Candidate) -> Event:
         actor2=actor2,
         claimed=claimed,
         location=c.location,
-        fatalities=c.toll.fatalities,
-        injuries=c.toll.injuries,
+        fatalities=c.toll.fatalities if lethal else None,
+        injuries=c.toll.injuries if lethal else None,
         weapons=tuple(sorted(c.weapons)),
         evidence=tuple(c.evidence),
         confidence=_confidence(c, actor1),

@@ -157,3 +157,10 @@ def test_a_vague_mention_abroad_is_not_the_news():
             "اختطف مسلحون مجهولون ثلاثة شبان قرب بلدة الصبورة في ريف دمشق صباح اليوم.")
     events = rasd.extract(text, published=PUB)
     assert [e.location.country for e in events] == ["SY"]
+
+
+def test_an_agreement_carries_no_death_toll():
+    text = ("بعد عامين من حرب راح ضحيتها أكثر من 50 ألف قتيل، أعلنت الحكومة السودانية وقوات الدعم السريع "
+            "التوصل إلى اتفاق لوقف إطلاق النار في جدة اليوم.")
+    events = [e for e in rasd.extract(text, published=PUB) if e.sub_event_type == "Agreement"]
+    assert events and events[0].fatalities is None and events[0].injuries is None

@@ -40,3 +40,11 @@ def test_event_type_of_sub_type():
 
 def test_weapon_codes_are_codebook_list():
     assert len(WEAPON_CODES) == 18 and len(set(WEAPON_CODES)) == 18
+
+
+def test_non_lethal_sub_types_are_known_and_not_violent():
+    tax = Taxonomy.load()
+    known = {sub for subs in CODEBOOK_TABLE.values() for sub in subs}
+    assert tax.non_lethal and tax.non_lethal <= known
+    violent = set(CODEBOOK_TABLE["Battles"]) | set(CODEBOOK_TABLE["Explosions/Remote violence"])
+    assert not tax.non_lethal & violent
