@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.errors import DataFileError
-from rasd.lexicon.load import DATA_DIR, Record, yaml_records
+from rasd.lexicon.load import DATA_DIR, Record, yaml_mapping, yaml_records
 from rasd.lexicon.matcher import LexEntry
 from rasd.taxonomy import Taxonomy
 from rasd.text.normalize import normalize_form
@@ -44,6 +44,7 @@ class EventLexicon:
     entries: tuple[LexEntry, ...]
     dual_casualty: frozenset[str]  # forms meaning two people (normalised)
     one_casualty: frozenset[str]  # forms meaning one person (normalised)
+    single_person: frozenset[str] = frozenset()  # "مدني", "شخص": one, right after a casualty word
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "EventLexicon":
@@ -65,7 +66,9 @@ class EventLexicon:
         def collect(key: str) -> frozenset[str]:
             return frozenset(normalize_form(f) for r in casualties for f in r.data.get(key) or ())
 
-        return cls(taxonomy, triggers, weapons, tuple(entries), collect("dual"), collect("one"))
+        persons = yaml_mapping(data_dir / "casualties.yml").get("single_persons") or ()
+        return cls(taxonomy, triggers, weapons, tuple(entries), collect("dual"), collect("one"),
+                   frozenset(normalize_form(f) for f in persons))
 
 
 def _triggers(records: list[Record], tax: Taxonomy, problems: list[str]) -> dict[str, Trigger]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from rasd.doc import CountMention, Document, Mention
 from rasd.lexicon.entries import EventLexicon
 from rasd.stages.context import MentionIndex, TokenIndex, counts_within
@@ -17,6 +19,8 @@ from rasd.text.normalize import normalize_form
 # ("مقتل 3 جنود", "3 من الجنود قتلوا" is too far: not taken).
 REACH_AFTER = 3
 REACH_BEFORE = 2
+_PHRASE_END = regex.compile(r"[,.;:!?،؛؟\n]")
+_NEXT_WORD = regex.compile(r"[\u064b-\u0652]*\s+(\w[\w\u064b-\u0652]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +34,10 @@ def toll(doc: Document, start: int, end: int, index: MentionIndex, tokens: Token
          lex: EventLexicon) -> Toll:
     """The fatalities and injuries that the text in [start, end) states."""
     words = index.within("casualty", start, end)
-    owned = _owners(doc, counts_within(doc.counts, start, end), words, tokens)
-    killed = _figure(doc, [w for w in words if w.entry_id == "killed"], owned, lex)
-    injured = _figure(doc, [w for w in words if w.entry_id == "injured"], owned, lex)
+    counts = counts_within(doc.counts, start, end)
+    owned = _owners(doc, counts, words, tokens)
+    killed = _figure(doc, [w for w in words if w.entry_id == "killed"], owned, counts, lex)
+    injured = _figure(doc, [w for w in words if w.entry_id == "injured"], owned, counts, lex)
     vague = bool((killed and killed[1]) or (injured and injured[1]))
     if index.within("cue", start, end, "no_casualty"):
         return Toll(killed[0] if killed else 0, injured[0] if injured else 0, vague)
@@ -65,7 +70,7 @@ def _opens_with_and(word: str) -> bool:
 
 
 def _figure(doc: Document, words: list[Mention], owned: dict[int, CountMention],
-            lex: EventLexicon) -> tuple[int, bool] | None:
+            counts: list[CountMention], lex: EventLexicon) -> tuple[int, bool] | None:
     """The largest figure attached to any of ``words``: (value, vague)."""
     best: tuple[int, bool] | None = None
     for word in words:
@@ -77,9 +82,22 @@ def _figure(doc: Document, words: list[Mention], owned: dict[int, CountMention],
                 found = (2, False)
             elif form in lex.one_casualty or normalize_form(word.form) in lex.one_casualty:
                 found = (1, False)
+            elif _one_person_after(doc, word.end, counts, lex):
+                found = (1, False)  # "قُتل مدني", "وأصيب آخر"
         if found and (best is None or _better(found, best)):
             best = found
     return best
+
+
+def _one_person_after(doc: Document, end: int, counts: list[CountMention], lex: EventLexicon) -> bool:
+    """A single person noun right after the casualty word, and no count joined to it
+    before the phrase ends ("قتل ضابط وأحد مرافقيه وعدد من العناصر" is not one)."""
+    found = _NEXT_WORD.match(doc.text, end)
+    if not found or normalize_form(found.group(1)) not in lex.single_person:
+        return False
+    stop = _PHRASE_END.search(doc.text, found.end())
+    phrase_end = stop.start() if stop else len(doc.text)
+    return not any(found.end() <= c.start < phrase_end for c in counts)
 
 
 def _better(a: tuple[int, bool], b: tuple[int, bool]) -> bool:

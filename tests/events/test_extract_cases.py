@@ -102,6 +102,17 @@ def test_no_casualty_phrase_gives_zero():
     assert (e.fatalities, e.injuries) == (0, 0)
 
 
+@pytest.mark.parametrize("text, fatalities, injuries", [
+    ("قُتل مدني وأصيب آخر جراء سقوط قذيفة على بلدة المطلة صباح اليوم.", 1, 1),
+    ("أعلنت وزارة الصحة مقتل شاب برصاص الجيش الإسرائيلي في مدينة طوباس فجر اليوم.", 1, None),
+    ("قُتل ضابط في الجيش وأحد مرافقيه وعدد من المسلحين في اشتباكات بمدينة درعا اليوم.", None, None),
+    ("قتل جنود في هجوم مسلح على حاجز للجيش في مدينة العريش اليوم.", None, None),
+])
+def test_a_single_person_noun_after_a_casualty_word_is_one(text, fatalities, injuries):
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.fatalities, e.injuries) == (fatalities, injuries)
+
+
 def test_no_publication_date_leaves_relative_dates_null():
     (e,) = rasd.extract("قصفت المدفعية الإسرائيلية أطراف بلدة الخيام أمس.")
     assert e.date is None and e.date_precision is None
