@@ -30,6 +30,7 @@ class Cue:
     reach: int
     licenses_weak: bool
     names_building: bool
+    beyond: bool = False  # the name is a reference point the event is not in
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def load_cues() -> tuple[Cue, ...]:
         kinds = frozenset(data.get("kinds") or ())
         cues.append(Cue(str(data["form"]), words, int(data["precision"]), kinds,
                         int(data.get("reach") or 0), bool(kinds) or bool(data.get("weak")),
-                        bool(data.get("names"))))
+                        bool(data.get("names")), bool(data.get("beyond"))))
     if problems:
         raise DataFileError(problems)
     return tuple(sorted(cues, key=lambda c: -len(c.words)))

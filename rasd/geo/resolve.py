@@ -87,6 +87,8 @@ def _all_hits(doc: Document, gaz: Gazetteer) -> list[Hit]:
         # The cue stands before the whole word, clitics included ("مدينة الميادين").
         word_start = doc.norm.to_normalized(s) - max(len(m.prefix) for m in ms)
         cue = cue_before(doc.norm, max(0, word_start))
+        if cue and cue.distance == 0 and cue.cue.beyond:
+            continue  # "عند الحدود مع لبنان": not in Lebanon
         keep = [m for m in ms if gaz.get(m.entry_id)
                 and (m.strong or _licenses(cue, gaz.place(m.entry_id)))]
         places = list({m.entry_id: gaz.place(m.entry_id) for m in keep}.values())

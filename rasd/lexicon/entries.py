@@ -14,7 +14,7 @@ from rasd.text.normalize import normalize_form
 CUE_CLASSES = frozenset({
     "negation", "denial", "future", "threat", "conditional", "call", "generic", "background", "claim",
     "accusation", "unclaimed", "no_casualty", "passive", "statement", "neutral", "clause_break", "agent_marker",
-    "target_marker", "since", "archive", "pair_marker", "site_noun", "foiled",
+    "target_marker", "since", "archive", "pair_marker", "site_noun", "foiled", "new_topic",
 })
 NEEDS = frozenset({"weapon", "casualty", "actor", "target"})
 

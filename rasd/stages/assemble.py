@@ -54,6 +54,7 @@ class Candidate:
     background: bool = False
     typed_by: str = "trigger"  # trigger | weapon | fallback: how sure the type is
     anaphoric: bool = False  # told with a definite noun ("الهجوم"): a retelling
+    topic: int = 0  # how many "وفي سياق آخر" turns come before it: other topics, other events
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,16 @@ def assemble_events(doc: Document, res: Resources) -> list[Event]:
                         "(a list or an archive page, not one article?)", doc.id, MAX_CANDIDATES)
             break
     merged = merge_candidates(candidates, res.events.taxonomy)
-    located = [c.location for c in merged if c.location is not None]
-    home = {loc.country for loc in located if (loc.precision or 3) < 3} or \
+    homes = {c.topic: _home_countries([o for o in merged if o.topic == c.topic]) for c in merged}
+    return [to_event(ctx, c) for c in merged
+            if _reportable(c) and not _vaguely_abroad(c, homes[c.topic])]
+
+
+def _home_countries(cands: list[Candidate]) -> set[str]:
+    """Where one story's events happen: the countries of its precisely placed events."""
+    located = [c.location for c in cands if c.location is not None]
+    return {loc.country for loc in located if (loc.precision or 3) < 3} or \
         {loc.country for loc in located if loc.admin1}
-    return [to_event(ctx, c) for c in merged if _reportable(c) and not _vaguely_abroad(c, home)]
 
 
 def _vaguely_abroad(c: Candidate, home: set[str]) -> bool:
@@ -155,6 +162,7 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         background=has_cue(ctx.index, "background", sent.start, mention.start),
         typed_by=typed_by,
         anaphoric=mention.attr("pos") == "noun" and has_article(mention.prefix),
+        topic=len(ctx.index.within("cue", 0, mention.start, "new_topic")),
     )
     places = _coordinated_places(ctx, clause)
     if not places:

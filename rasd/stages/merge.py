@@ -64,6 +64,8 @@ def _specificity(c: Candidate) -> tuple[int, int, int]:
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
+    if a.topic != b.topic:
+        return False
     if a.background != b.background and (a.date != b.date):
         return False
     if not _same_type(a, b) or not _dates_close(a, b) or not _actors_compatible(a, b):

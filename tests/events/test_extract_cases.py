@@ -175,3 +175,17 @@ def test_an_agreement_carries_no_death_toll():
             "التوصل إلى اتفاق لوقف إطلاق النار في جدة اليوم.")
     events = [e for e in rasd.extract(text, published=PUB) if e.sub_event_type == "Agreement"]
     assert events and events[0].fatalities is None and events[0].injuries is None
+
+
+def test_another_story_is_never_merged_into_the_first():
+    text = ("قتل شخصان في غارة شنتها طائرة مسيرة إسرائيلية على سيارة في جنوب لبنان صباح اليوم.\n"
+            "وفي سياق آخر، قتل شخص في غارة إسرائيلية على دراجة نارية في جنوب لبنان مساء اليوم.")
+    events = rasd.extract(text, published=PUB)
+    assert sorted(e.fatalities for e in events) == [1, 2]
+
+
+def test_a_vague_lead_event_stands_beside_another_story_placed_abroad():
+    text = ("قتل شخصان في غارة شنتها طائرة مسيرة إسرائيلية على سيارة في جنوب لبنان صباح اليوم.\n"
+            "وفي سياق آخر، قتل جندي في انفجار عبوة ناسفة بدورية للجيش في مدينة العريش اليوم.")
+    places = {e.location.name for e in rasd.extract(text, published=PUB)}
+    assert places == {"South Lebanon", "Al Arish"}

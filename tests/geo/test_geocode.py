@@ -172,6 +172,11 @@ def test_a_country_name_alone_is_the_country_not_its_capital(gaz, matcher):
     assert (capital.name, capital.precision) == ("Tunis", 1)
 
 
+def test_the_far_side_of_a_border_is_not_the_place(gaz, matcher):
+    loc = _locate("قتل مدني جراء صاروخ مضاد للدروع أصاب مستوطنة المطلة عند الحدود مع لبنان.", gaz, matcher)
+    assert (loc.name, loc.country) == ("Metula", "IL")
+
+
 @pytest.mark.parametrize("text,kind", [
     ("قصفت طائرات حربية مواقع في محافظة صعدة شمال اليمن.", "admin1"),
     ("قصفت طائرات حربية مواقع في مدينة صعدة شمال اليمن.", "city"),
