@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 
 from rasd.actors import ActorMention, actor_mentions, holder_of_site
-from rasd.doc import Document, Mention
+from rasd.doc import Document, Mention, Sentence
 from rasd.event import Event, Location
 from rasd.lexicon.entries import Trigger
 from rasd.lexicon.matcher import has_article
@@ -157,7 +157,7 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     cand = Candidate(
         event_type, sub, alt, mention, clause, weapons, roles, location,
         day.isoformat() if day else None, precision,
-        toll(ctx.doc, sent.start, sent.end, ctx.index, ctx.tokens, ctx.res.events),
+        _toll(ctx, sent),
         evidence=[(sent.start, sent.end)],
         background=has_cue(ctx.index, "background", sent.start, mention.start),
         typed_by=typed_by,
@@ -169,6 +169,19 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
         return [cand]
     return [dataclasses.replace(cand, location=loc, weapons=set(weapons), evidence=list(cand.evidence))
             for loc in places]
+
+
+def _toll(ctx: ArticleContext, sent: Sentence) -> Toll:
+    """The sentence's toll; "no one was hurt" said in the next sentence, which tells no
+    event of its own, is still about this one ("وأضافت أنه لم ترد أنباء عن وقوع إصابات")."""
+    found = toll(ctx.doc, sent.start, sent.end, ctx.index, ctx.tokens, ctx.res.events)
+    if found.fatalities is not None or found.injuries is not None:
+        return found
+    nxt = next((s for s in ctx.doc.sentences if s.start >= sent.end), None)
+    if nxt is not None and has_cue(ctx.index, "no_casualty", nxt.start, nxt.end) \
+            and not ctx.index.within("trigger", nxt.start, nxt.end):
+        return Toll(0, 0, found.vague)
+    return found
 
 
 def _settle_type(ctx: ArticleContext, clause: Clause, trig: Trigger,

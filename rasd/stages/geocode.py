@@ -27,6 +27,7 @@ _LEAD_CHARS = 300  # the headline, dateline and lead sentence weigh more
 _BACK_SENTENCES = 3  # how many earlier sentences an analyst would read for the place
 _CURATED_BONUS = 1.5  # a reviewed entry outweighs a same-named GeoNames village
 _KIND_WEIGHT = {"country": 2.0, "admin1": 1.5}
+_SHARED_KINDS = frozenset({"sea", "strait"})  # one name, a reading per coastal country
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -116,11 +117,26 @@ def locate(doc: Document, anchor: tuple[int, int], gaz: Gazetteer,
                           and p.kind != "country"), found)
         if found is not None and found[1].kind != "country":
             break
+    if found is not None and found[1].kind in _SHARED_KINDS:
+        found = _on_the_coast_of(found, hits_in(doc, gaz, *sentence))
     if found is not None:
         return _location(doc, *found)
     fallback = max(sorted(base), key=lambda cc: base[cc]) if base else None
     country = gaz.country_place(fallback) if fallback else None
     return _area_location(country, None) if country else None
+
+
+def _on_the_coast_of(found: tuple[Hit, Place], hits: list[Hit]) -> tuple[Hit, Place]:
+    """A sea shared by several countries takes the coast of a place the sentence names
+    ("غربي ميناء الحديدة ... البحر الأحمر" is Yemen's side of the Red Sea)."""
+    sea_hit, sea = found
+    coasts = {h.places[0].country for h in hits
+              if h is not sea_hit and len({p.country for p in h.places}) == 1
+              and h.places[0].kind not in _SHARED_KINDS | {"country"}}
+    if sea.country in coasts:
+        return found
+    other = next((p for p in sea_hit.places if p.kind == sea.kind and p.country in coasts), None)
+    return (sea_hit, other) if other is not None else found
 
 
 def _location(doc: Document, hit: Hit, place: Place) -> Location:

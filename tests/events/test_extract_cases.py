@@ -189,3 +189,10 @@ def test_a_vague_lead_event_stands_beside_another_story_placed_abroad():
             "وفي سياق آخر، قتل جندي في انفجار عبوة ناسفة بدورية للجيش في مدينة العريش اليوم.")
     places = {e.location.name for e in rasd.extract(text, published=PUB)}
     assert places == {"South Lebanon", "Al Arish"}
+
+
+def test_no_casualties_said_in_the_next_sentence():
+    text = ("سقطت قذيفة هاون على قاعدة التاجي شمال بغداد مساء اليوم.\n"
+            "وأضاف المصدر أنه لم ترد أنباء عن وقوع إصابات.")
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.fatalities, e.injuries) == (0, 0)

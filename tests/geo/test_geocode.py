@@ -177,6 +177,13 @@ def test_the_far_side_of_a_border_is_not_the_place(gaz, matcher):
     assert (loc.name, loc.country) == ("Metula", "IL")
 
 
+def test_a_shared_sea_takes_the_coast_of_the_place_beside_it(gaz, matcher):
+    text = ("أبلغت سفينة تجارية عن انفجار قربها على بعد 50 ميلا غربي ميناء الحديدة في البحر الأحمر.\n"
+            "وكانت السفينة متجهة إلى ميناء جدة السعودي.")
+    loc = _locate(text, gaz, matcher, anchor_text="عن انفجار قربها", hint="SA")
+    assert (loc.country, loc.admin1) == ("YE", "Al Hudaydah")
+
+
 @pytest.mark.parametrize("text,kind", [
     ("قصفت طائرات حربية مواقع في محافظة صعدة شمال اليمن.", "admin1"),
     ("قصفت طائرات حربية مواقع في مدينة صعدة شمال اليمن.", "city"),
