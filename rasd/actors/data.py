@@ -161,7 +161,8 @@ def _entry(rec: Record, iso: frozenset[str], problems: list[str]) -> ActorEntry 
         (kind in ENTRY_KINDS, f"kind {kind!r} unknown"),
         (d.get("service") is None or d["service"] in SERVICES, f"service {d.get('service')!r} unknown"),
         (bool(_strs(d.get("ar")) or _strs(d.get("ar_weak"))), "no Arabic form"),
-        (kind not in GENERIC_KINDS or "{country}" in str(d.get("name")), "generic name needs {country}"),
+        (kind not in GENERIC_KINDS or "{country}" in str(d.get("name")) or "(International)" in str(d.get("name")),
+         "generic name needs {country} or (International)"),
     ]
     problems.extend(f"{where}: {msg}" for ok, msg in checks if not ok)
     try:

@@ -23,6 +23,8 @@ def to_actor(m: ActorMention, event_country: str | None, date: dt.date | None,
     """
     d = actors or ActorDictionary.default()
     if m.kind in GENERIC_KINDS:
+        if "{country}" not in m.name:  # "Civilians (International)": nobody's in particular
+            return Actor(name=m.name, text=m.text, inter=m.inter, country=None, id=m.actor_id)
         place = d.country_name(event_country) or _UNKNOWN_PLACE
         return Actor(name=m.name.format(country=place), text=m.text, inter=m.inter,
                      country=event_country, id=m.actor_id)
