@@ -148,7 +148,8 @@ def clause_events(ctx: ArticleContext, clause: Clause) -> list[Candidate]:
     weapons = _weapons(ctx, clause)
     event_type, sub, alt, typed_by = _type(ctx, trig, weapons)
     roles = assign_roles(ctx.doc, mention, clause, ctx.actors_in(clause.start, clause.end),
-                         ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use")
+                         ctx.index, ctx.tokens, owner_is_target=sub == "Disrupted weapons use",
+                         mutual=sub == "Agreement")
     roles = _fill_roles(ctx, clause, roles)
     event_type, sub, alt, roles = _settle_type(ctx, clause, trig, (event_type, sub, alt, typed_by), roles)
     sent = clause.sentence

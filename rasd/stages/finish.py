@@ -1,6 +1,7 @@
 """From an assembled candidate to the CODEBOOK event: names, defaults, notes, confidence."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from rasd.actors import ActorMention, to_actor
@@ -13,6 +14,8 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 # Default crowds: who acts in a protest or riot when no group is named.
 CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 INTER_OF_CROWD = {"Protesters": 6, "Rioters": 5}
+# Sub-types that states enter through their governments ("توصلت إسرائيل وحماس إلى اتفاق").
+NEGOTIATED = frozenset({"Agreement"})
 # Sub-types whose other side is the people a force detains or searches.
 DETENTIONS = frozenset({"Arrests", "Other"})
 
@@ -52,6 +55,8 @@ def _sides(ctx: ArticleContext, c: Candidate, country: str | None) -> tuple[Acto
         target = _armed_other_side(ctx, c, agent, ("state", "group", "generic")) or target
     if c.event_type in CROWDS:
         agent, target = _crowd_sides(ctx, c, agent, target)
+    if c.sub in NEGOTIATED:
+        agent, target = _as_government(ctx, agent), _as_government(ctx, target)
     actor1 = _as_rioters(_actor(ctx, agent, country, day), c.event_type) or _default_actor1(ctx, c, country)
     actor2 = _actor(ctx, target, country, day)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
@@ -72,6 +77,16 @@ def _with_note(event: Event) -> Event:
 def _actor(ctx: ArticleContext, m: ActorMention | None, country: str | None,
            day: dt.date | None) -> Actor | None:
     return None if m is None else to_actor(m, country, day, ctx.res.actors)
+
+
+def _as_government(ctx: ArticleContext, m: ActorMention | None) -> ActorMention | None:
+    """A country named as a party to an agreement is its government, not its army."""
+    if m is None or m.via != "country":
+        return m
+    entry = ctx.res.actors.state_force(m.country, "government")
+    if entry is None:
+        return m
+    return dataclasses.replace(m, actor_id=entry.id, name=entry.name, service="government")
 
 
 def _as_rioters(actor: Actor | None, event_type: str) -> Actor | None:

@@ -30,11 +30,14 @@ class Roles:
 
 
 def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[ActorMention],
-                 index: MentionIndex, tokens: TokenIndex, owner_is_target: bool = False) -> Roles:
+                 index: MentionIndex, tokens: TokenIndex, owner_is_target: bool = False,
+                 mutual: bool = False) -> Roles:
     """actor1/actor2 for ``trigger`` among the actor mentions of its clause.
 
     ``owner_is_target``: for intercepted weapons the side that launched them
     ("أطلقه الحوثيون") is actor2, the side that intercepted them actor1.
+    ``mutual``: both sides act alike (an agreement: "توصلت إسرائيل وحماس إلى اتفاق"),
+    so two acting sides are actor1 and actor2 in the order the text names them.
     """
     cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
     if not any(a.strong for a in cands):
@@ -42,8 +45,10 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
         cands = [a for a in cands if _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)
                  or (a.kind == "state" and a.end <= trigger.start)]
     else:
+        # a state named by its country is a party to an agreement wherever it stands
         cands = [a for a in cands
-                 if a.strong or _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)]
+                 if a.strong or _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)
+                 or (mutual and a.kind == "state")]
     passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive")) or \
         _counted_victims(doc, trigger, tokens)
     agents: list[ActorMention] = []
@@ -59,6 +64,10 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     agent = agents[0] if agents else None
     # a bare country name ("كهرباء السودان") is not a side that was hit
     target = next((t for t in targets if t.via != "country" and (agent is None or t.name != agent.name)), None)
+    if mutual and target is None:
+        parties = sorted({a.name: a for a in agents}.values(), key=lambda a: a.start)
+        if len(parties) >= 2:
+            agent, target = parties[0], parties[1]
     claim = claimer(doc, clause.start, clause.end, actors, index, tokens)
     if claim is not None and (agent is None or agent.kind == "generic"):
         return Roles(claim, target if target is None or target.name != claim.name else None, True)

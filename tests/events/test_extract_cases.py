@@ -196,3 +196,15 @@ def test_no_casualties_said_in_the_next_sentence():
             "وأضاف المصدر أنه لم ترد أنباء عن وقوع إصابات.")
     (e,) = rasd.extract(text, published=PUB)
     assert (e.fatalities, e.injuries) == (0, 0)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("توصلت إسرائيل وحركة حماس إلى اتفاق لوقف إطلاق النار في القاهرة اليوم.", "Government of Israel", "Hamas"),
+    ("وقعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في جدة اليوم.",
+     "Government of Sudan", "Rapid Support Forces"),
+    ("أعلنت الحكومة الإسرائيلية وحركة حماس التوصل إلى اتفاق لوقف إطلاق النار في الدوحة اليوم.",
+     "Government of Israel", "Hamas"),
+])
+def test_the_parties_to_an_agreement_in_the_order_named(text, actor1, actor2):
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Agreement", actor1, actor2)
