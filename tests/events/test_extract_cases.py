@@ -208,3 +208,9 @@ def test_no_casualties_said_in_the_next_sentence():
 def test_the_parties_to_an_agreement_in_the_order_named(text, actor1, actor2):
     (e,) = rasd.extract(text, published=PUB)
     assert (e.sub_event_type, e.actor1.name, e.actor2.name) == ("Agreement", actor1, actor2)
+
+
+def test_an_agreement_is_placed_where_it_is_signed_not_where_the_war_is():
+    text = "صادقت الحكومة السودانية اليوم على اتفاق وقف إطلاق النار في دارفور، كما تم التوقيع عليه في السعودية."
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.sub_event_type, e.location.country) == ("Agreement", "SA")
