@@ -113,7 +113,7 @@ def assemble_events(doc: Document, res: Resources) -> list[Event]:
                         "(a list or an archive page, not one article?)", doc.id, MAX_CANDIDATES)
             break
     merged = merge_candidates(candidates, res.events.taxonomy)
-    homes = {c.topic: _home_countries([o for o in merged if o.topic == c.topic]) for c in merged}
+    homes = {t: _home_countries([c for c in merged if c.topic == t]) for t in {c.topic for c in merged}}
     return [to_event(ctx, c) for c in merged
             if _reportable(c) and not _vaguely_abroad(c, homes[c.topic])]
 

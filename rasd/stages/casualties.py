@@ -2,7 +2,8 @@
 
 A toll is a count next to a casualty word: "مقتل 3", "3 قتلى", "قتل 11 شخصا",
 "أسفر عن مقتل عشرات". A dual noun (قتيلين) is 2; a singular one with no count
-(سقوط قتيل، أرداه قتيلا) is 1; a no-casualty cue (من دون إيقاع إصابات) is 0.
+(سقوط قتيل، أرداه قتيلا), or a single person right after a casualty word (قُتل مدني), is 1;
+a no-casualty cue (من دون إيقاع إصابات) is 0.
 """
 from __future__ import annotations
 
