@@ -20,6 +20,9 @@ AGENT_KINDS = frozenset({"protester", "rioter"})
 # A claim cue names its claimer within this many words.
 CLAIM_REACH = 4
 STRONG_CLAIM_FORMS = ("تبن", "مسؤولي")
+# "أنها قتلت", "إنها نفذت هجوما": at most this many words between "that it" and the act
+SELF_REPORT_REACH = 1
+IMPERSONAL_REACH = 8  # characters after "أنه" where "تم" leaves the act without a doer
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,11 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
         role = marked or _position_role(a, trigger, index, tokens, passive and unmarked_seen == 0)
         unmarked_seen += 1
         (agents if role == "agent" else targets).append(a)
+    speaker = _self_reporter(trigger, clause, cands, index, tokens)
+    if speaker is not None:  # "أعلن الجيش أنه قتل مسلحين": the speaker did it, to those after
+        after = [a for a in agents if a.start > speaker.end]
+        agents = [speaker] + [a for a in agents if a is not speaker and a not in after]
+        targets = after + [t for t in targets if t is not speaker]
     agent = agents[0] if agents else None
     # a bare country name ("كهرباء السودان") is not a side that was hit
     target = next((t for t in targets if t.via != "country" and (agent is None or t.name != agent.name)), None)
@@ -102,6 +110,23 @@ def article_claimer(doc: Document, actors: tuple[ActorMention, ...], index: Ment
         if found is not None:
             return found
     return None
+
+
+def _self_reporter(trigger: Mention, clause: Clause, cands: list[ActorMention], index: MentionIndex,
+                   tokens: TokenIndex) -> ActorMention | None:
+    """The armed side that says "that it" right before the act ("قالت الجماعة إنها نفذت
+    هجوما", "أعلن الجيش أنه قتل ثلاثة مسلحين في اشتباك"), unless the verb is passive
+    ("أنه تم استهداف")."""
+    acts = index.within("trigger", clause.start, trigger.end) + index.within("casualty", clause.start, trigger.end)
+    cue = next((c for c in index.within("cue", clause.start, trigger.start, "self_report")
+                if any(m.start >= c.end and tokens.between(c.end, m.start) <= SELF_REPORT_REACH
+                       for m in acts)), None)
+    if cue is None or index.within("cue", cue.end, cue.end + IMPERSONAL_REACH, "impersonal"):
+        return None
+    if any(f.start <= trigger.end for f in index.within("cue", cue.end, clause.end, "foiled")):
+        return None  # "أعلن الجيش أنه تصدى لمحاولة تسلل": the speaker defended
+    speakers = [a for a in cands if a.end <= cue.start and a.kind in ("state", "group")]
+    return speakers[-1] if speakers else None
 
 
 def _overlaps(a: ActorMention, m: Mention) -> bool:

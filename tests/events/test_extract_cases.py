@@ -214,3 +214,19 @@ def test_an_agreement_is_placed_where_it_is_signed_not_where_the_war_is():
     text = "صادقت الحكومة السودانية اليوم على اتفاق وقف إطلاق النار في دارفور، كما تم التوقيع عليه في السعودية."
     (e,) = rasd.extract(text, published=PUB)
     assert (e.sub_event_type, e.location.country) == ("Agreement", "SA")
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("أعلنت القيادة العسكرية الأمريكية في إفريقيا أنها قتلت 27 عنصرا من مقاتلي حركة الشباب في غارة جوية "
+     "قرب بوصاصو السبت.", "Military Forces of the United States", "Al Shabaab"),
+    ("قالت جماعة نصرة الإسلام والمسلمين اليوم إنها نفذت هجوما على موقع عسكري تابع للقوات المسلحة المالية "
+     "في منطقة بوني.", "Jama'at Nusrat al-Islam wal-Muslimin", "Military Forces of Mali"),
+    ("أعلن الجيش الإسرائيلي أنه قتل ثلاثة مسلحين في اشتباك قرب مدينة جنين.",
+     "Military Forces of Israel", "Unidentified Armed Group (Palestine)"),
+    # the speaker who repelled an attack is still its second side
+    ("أكد الجيش السوري أنه تصدى لمحاولة تسلل نفذتها عناصر من قوات سوريا الديمقراطية في ريف الرقة.",
+     "Syrian Democratic Forces", "Military Forces of Syria"),
+])
+def test_a_side_that_says_it_acted_is_actor1(text, actor1, actor2):
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.actor1.name, e.actor2.name) == (actor1, actor2)
