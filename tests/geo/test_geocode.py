@@ -184,6 +184,16 @@ def test_a_shared_sea_takes_the_coast_of_the_place_beside_it(gaz, matcher):
     assert (loc.country, loc.admin1) == ("YE", "Al Hudaydah")
 
 
+def test_where_a_weapon_came_from_is_not_the_place(gaz, matcher):
+    loc = _locate("أسقط الجيش الأردني طائرة مسيرة قادمة من الأراضي السورية.", gaz, matcher, hint="JO")
+    assert loc.country == "JO"
+
+
+def test_a_news_agency_is_not_a_place(gaz, matcher):
+    text = 'أسقط الجيش الأردني طائرة مسيرة، ونقلت وكالة الأنباء الأردنية "بترا" عن مصدر عسكري تفاصيل الحادث.'
+    assert _locate(text, gaz, matcher, hint="JO").precision == 3
+
+
 @pytest.mark.parametrize("text,kind", [
     ("قصفت طائرات حربية مواقع في محافظة صعدة شمال اليمن.", "admin1"),
     ("قصفت طائرات حربية مواقع في مدينة صعدة شمال اليمن.", "city"),
