@@ -72,10 +72,10 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     agent = agents[0] if agents else None
     # a bare country name ("كهرباء السودان") is not a side that was hit
     target = next((t for t in targets if t.via != "country" and (agent is None or t.name != agent.name)), None)
-    if mutual and target is None:
-        parties = sorted({a.name: a for a in agents}.values(), key=lambda a: a.start)
-        if len(parties) >= 2:
-            agent, target = parties[0], parties[1]
+    if mutual:  # the parties are the subjects; whoever follows the act is a bystander
+        nearest = list({a.name: a for a in reversed(agents)}.values())[::-1][:2]
+        if len(nearest) == 2:
+            agent, target = sorted(nearest, key=lambda a: a.start)
     claim = claimer(doc, clause.start, clause.end, actors, index, tokens)
     if claim is not None and (agent is None or agent.kind == "generic"):
         return Roles(claim, target if target is None or target.name != claim.name else None, True)

@@ -204,6 +204,9 @@ def test_no_casualties_said_in_the_next_sentence():
      "Government of Sudan", "Rapid Support Forces"),
     ("أعلنت الحكومة الإسرائيلية وحركة حماس التوصل إلى اتفاق لوقف إطلاق النار في الدوحة اليوم.",
      "Government of Israel", "Hamas"),
+    # a byline city before and a force after the agreement are not its parties
+    ("سامي علي - القاهرة - توصلت إسرائيل وحركة حماس اليوم إلى اتفاق شامل لوقف إطلاق النار، يشمل خروجا "
+     "تدريجيا للجيش الإسرائيلي.", "Government of Israel", "Hamas"),
 ])
 def test_the_parties_to_an_agreement_in_the_order_named(text, actor1, actor2):
     (e,) = rasd.extract(text, published=PUB)
