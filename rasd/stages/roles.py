@@ -53,7 +53,7 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
                  if a.strong or _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)
                  or (mutual and a.kind == "state")]
     passive = bool(index.within("cue", clause.start, trigger.end + 1, "passive")) or \
-        _counted_victims(doc, trigger, tokens)
+        _counted_victims(doc, trigger, index, tokens)
     agents: list[ActorMention] = []
     targets: list[ActorMention] = []
     unmarked_seen = 0
@@ -169,11 +169,18 @@ def _marker_before(doc: Document, a: ActorMention, index: MentionIndex, tokens: 
     return None
 
 
-def _counted_victims(doc: Document, trigger: Mention, tokens: TokenIndex) -> bool:
-    """"قتل 14 جنديا": a killing verb followed by a number is the passive (قُتل)."""
-    return trigger.attr("pos") == "verb" and any(
-        c.start >= trigger.end and tokens.between(trigger.end, c.start) == 0 for c in doc.counts
-        if c.start - trigger.end < 4) and trigger.entry_id == "killing"
+def _counted_victims(doc: Document, trigger: Mention, index: MentionIndex, tokens: TokenIndex) -> bool:
+    """"قتل 14 جنديا", "قتل وأصيب عدد من الجنود": a killing verb followed by a number (or
+    by an injury verb and a number) is the passive (قُتل)."""
+    if trigger.attr("pos") != "verb" or trigger.entry_id != "killing":
+        return False
+    for c in doc.counts:
+        if c.start < trigger.end or c.start - trigger.end > 12:
+            continue
+        gap = tokens.between(trigger.end, c.start)
+        if gap == 0 or (gap == 1 and index.within("casualty", trigger.end, c.start)):
+            return True
+    return False
 
 
 def _after_site(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:

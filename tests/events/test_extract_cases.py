@@ -233,3 +233,9 @@ def test_an_agreement_is_placed_where_it_is_signed_not_where_the_war_is():
 def test_a_side_that_says_it_acted_is_actor1(text, actor1, actor2):
     (e,) = rasd.extract(text, published=PUB)
     assert (e.actor1.name, e.actor2.name) == (actor1, actor2)
+
+
+def test_killed_and_wounded_soldiers_are_the_side_that_was_hit():
+    text = "قتل وأصيب عدد من جنود الجيش المصري بهجوم مسلح على كمين أمني جنوب مدينة العريش اليوم."
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.actor1.name, e.actor2.name) == ("Unidentified Armed Group (Egypt)", "Military Forces of Egypt")
