@@ -22,6 +22,7 @@ CLAIM_REACH = 4
 STRONG_CLAIM_FORMS = ("تبن", "مسؤولي")
 # "أنها قتلت", "إنها نفذت هجوما": at most this many words between "that it" and the act
 SELF_REPORT_REACH = 1
+SOURCE_REACH = 2  # words between "بحسب" and the side it names ("بحسب ما أعلن الجيش")
 IMPERSONAL_REACH = 8  # characters after "أنه" where "تم" leaves the act without a doer
 
 
@@ -42,7 +43,8 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     ``mutual``: both sides act alike (an agreement: "توصلت إسرائيل وحماس إلى اتفاق"),
     so two acting sides are actor1 and actor2 in the order the text names them.
     """
-    cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)]
+    cands = [a for a in actors if a.kind != "person_role" and not _overlaps(a, trigger)
+             and not _is_source(a, index, tokens)]
     if not any(a.strong for a in cands):
         # a bare force noun ("قوات الأمن") is the subject when it stands before the verb
         cands = [a for a in cands if _adjacent(a, trigger, tokens) or _after_site(a, index, tokens)
@@ -127,6 +129,12 @@ def _self_reporter(trigger: Mention, clause: Clause, cands: list[ActorMention], 
         return None  # "أعلن الجيش أنه تصدى لمحاولة تسلل": the speaker defended
     speakers = [a for a in cands if a.end <= cue.start and a.kind in ("state", "group")]
     return speakers[-1] if speakers else None
+
+
+def _is_source(a: ActorMention, index: MentionIndex, tokens: TokenIndex) -> bool:
+    """"وفقا لبيان لجهاز مكافحة الإرهاب", "بحسب ما أعلن الجيش": the side that reports it."""
+    return any(tokens.between(c.end, a.start) <= SOURCE_REACH
+               for c in index.within("cue", max(0, a.start - 40), a.start, "source"))
 
 
 def _overlaps(a: ActorMention, m: Mention) -> bool:

@@ -239,3 +239,12 @@ def test_killed_and_wounded_soldiers_are_the_side_that_was_hit():
     text = "قتل وأصيب عدد من جنود الجيش المصري بهجوم مسلح على كمين أمني جنوب مدينة العريش اليوم."
     (e,) = rasd.extract(text, published=PUB)
     assert (e.actor1.name, e.actor2.name) == ("Unidentified Armed Group (Egypt)", "Military Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحان في غارة جوية قرب مدينة جنين، بحسب الجيش الإسرائيلي.",
+    "قصفت المدفعية التركية قرى في ريف الحسكة، بحسب ما أعلنت قوات سوريا الديمقراطية.",
+])
+def test_the_side_that_reports_an_event_is_not_in_it(text):
+    (e,) = rasd.extract(text, published=PUB)
+    assert e.actor2 is None
