@@ -15,7 +15,7 @@ CUE_CLASSES = frozenset({
     "negation", "denial", "future", "threat", "conditional", "call", "generic", "background", "claim",
     "accusation", "unclaimed", "no_casualty", "passive", "statement", "neutral", "clause_break", "agent_marker",
     "target_marker", "since", "archive", "pair_marker", "site_noun", "foiled", "new_topic",
-    "self_report", "impersonal", "source",
+    "self_report", "impersonal", "source", "ceasefire",
 })
 NEEDS = frozenset({"weapon", "casualty", "actor", "target"})
 

@@ -21,7 +21,7 @@ from rasd.text.normalize import normalize_form
 from rasd.resources import Resources
 from rasd.stages.casualties import Toll, toll
 from rasd.stages.context import Clause, MentionIndex, TokenIndex, split_clauses
-from rasd.stages.cues import block_reason, has_cue
+from rasd.stages.cues import block_reason, has_cue, in_ceasefire
 from rasd.stages.dates import event_date
 from rasd.stages.geocode import article_country, locate
 from rasd.stages.roles import Roles, article_claimer, assign_roles
@@ -290,7 +290,7 @@ def _weapons(ctx: ArticleContext, clause: Clause) -> set[str]:
     if not found:
         found = [w for w in ctx.index.within("weapon", clause.sentence.start, clause.sentence.end)
                  if w.strong]
-    return {w.entry_id for w in found}
+    return {w.entry_id for w in found if not in_ceasefire(w, clause, ctx.index)}
 
 
 def _type(ctx: ArticleContext, trig: Trigger, weapons: set[str]) -> tuple[str, str, tuple[str, ...], str]:

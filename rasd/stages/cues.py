@@ -25,6 +25,8 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
         return "future"
     if index.within("cue", clause.sentence.start, clause.sentence.end, "archive"):
         return "archive"
+    if event_type != "Strategic developments" and in_ceasefire(trigger, clause, index):
+        return "ceasefire"  # "وقف إطلاق النار على جميع الجبهات": no shot was fired
     if trigger.attr("pos") == "noun" and _counted(trigger, counts, tokens):
         return "aggregate"  # "78 هجوما", "ثلاث غارات": a tally, not one event
     # cues that start before the trigger, including those that take it in ("عمليات استهداف")
@@ -44,6 +46,12 @@ def block_reason(trigger: Mention, clause: Clause, index: MentionIndex, tokens: 
            for c in index.within("cue", trigger.end, clause.end, "conditional")):
         return "conditional"  # "التصدي لأي توغل": any attack is no attack
     return None
+
+
+def in_ceasefire(m: Mention, clause: Clause, index: MentionIndex) -> bool:
+    """Whether ``m`` lies inside a ceasefire phrase ("إطلاق النار" in "وقف إطلاق النار")."""
+    return any(c.start < m.end and m.start < c.end
+               for c in index.within("cue", clause.start, clause.end, "ceasefire"))
 
 
 def _since_a_date(clause: Clause, index: MentionIndex, tokens: TokenIndex,

@@ -248,3 +248,12 @@ def test_killed_and_wounded_soldiers_are_the_side_that_was_hit():
 def test_the_side_that_reports_an_event_is_not_in_it(text):
     (e,) = rasd.extract(text, published=PUB)
     assert e.actor2 is None
+
+
+def test_firing_with_the_subject_between_verb_and_object():
+    (e,) = rasd.extract("أطلق مسلحون مجهولون النار على شاب في بلدة الحريجي ما أدى إلى مصرعه.", published=PUB)
+    assert (e.sub_event_type, e.actor2.name, e.fatalities) == ("Attack", "Civilians (Syria)", 1)
+
+
+def test_a_ceasefire_on_every_front_is_not_a_shooting():
+    assert rasd.extract("أعلن الطرفان وقف إطلاق النار على جميع الجبهات في ليبيا.", published=PUB) == []
