@@ -194,8 +194,8 @@ def _settle_type(ctx: ArticleContext, clause: Clause, trig: Trigger,
         event_type, sub = _attack_type(trig, roles)
     elif event_type == "Battles" and {a.kind for a in (roles.agent, roles.target) if a} & CROWD_KINDS:
         event_type, sub = "Riots", "Violent demonstration"  # security forces "clash" with protesters
-    if event_type == "Battles":
-        roles = _initiator_first(ctx, clause, roles)
+    if event_type in ("Battles", "Explosions/Remote violence"):
+        roles = _initiator_first(ctx, clause, roles, swap=event_type == "Battles")
     if typed_by == "fallback" and event_type in ("Battles", "Violence against civilians") \
             and (_hits_a_base(ctx, clause) or _hits_a_ship(roles)):
         # an attack on a base or a ship with no weapon named is, in this
@@ -226,16 +226,21 @@ def _fill_roles(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
     return dataclasses.replace(roles, agent=agent, target=target)
 
 
-def _initiator_first(ctx: ArticleContext, clause: Clause, roles: Roles) -> Roles:
+def _initiator_first(ctx: ArticleContext, clause: Clause, roles: Roles, swap: bool = True) -> Roles:
     """ACLED puts the side that attacked first. "تصدت القوات لهجوم شنه التنظيم":
-    forces that repel or foil an attack by an armed group are actor2."""
+    forces that repel or foil an attack by an armed group are actor2; forces that foil an
+    attack by no one named ("وتمكن الجيش من إفشاله") are not its actor1."""
     agent, target = roles.agent, roles.target
-    if agent is None or target is None or agent.kind != "state" or target.kind not in ("group", "generic"):
+    if agent is None or agent.kind != "state":
+        return roles
+    if target is not None and target.kind not in ("group", "generic"):
         return roles
     repelled = any(ctx.res.events.triggers[t.entry_id].id in ("repel", "interception")
                    for t in ctx.index.within("trigger", clause.sentence.start, clause.sentence.end))
     foiled = bool(ctx.index.within("cue", clause.sentence.start, clause.sentence.end, "foiled"))
-    return dataclasses.replace(roles, agent=target, target=agent) if repelled or foiled else roles
+    if target is None:  # the defenders were not what the attack hit either
+        return dataclasses.replace(roles, agent=None) if foiled else roles
+    return dataclasses.replace(roles, agent=target, target=agent) if swap and (repelled or foiled) else roles
 
 
 def _hits_a_base(ctx: ArticleContext, clause: Clause) -> bool:

@@ -257,3 +257,9 @@ def test_firing_with_the_subject_between_verb_and_object():
 
 def test_a_ceasefire_on_every_front_is_not_a_shooting():
     assert rasd.extract("أعلن الطرفان وقف إطلاق النار على جميع الجبهات في ليبيا.", published=PUB) == []
+
+
+def test_forces_that_foil_a_drone_attack_did_not_launch_it():
+    text = "هاجمت طائرات مسيرة مدينة الدمازين صباح اليوم، وتمكنت الفرقة الرابعة مشاة التابعة للجيش من إفشاله."
+    (e,) = rasd.extract(text, published=PUB)
+    assert (e.sub_event_type, e.actor1.name) == ("Air/drone strike", "Unidentified Armed Group (Sudan)")
