@@ -104,10 +104,10 @@ class Gazetteer:
                             None)
                 if twin is not None:
                     shadowed.add(other.id)
-                    self._merge_forms(twin.id, other.id)
+                    self._merge_twin(twin.id, other.id)
         return frozenset(shadowed)
 
-    def _merge_forms(self, into: str, other: str) -> None:
+    def _merge_twin(self, into: str, other: str) -> None:
         """The curated twin takes the generated entry's forms (and their weakness) and its
         population, which reviewed entries do not record: without it a capital would rank
         no higher than a same-named village."""

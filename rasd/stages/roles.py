@@ -24,6 +24,7 @@ STRONG_CLAIM_FORMS = ("تبن", "مسؤولي")
 SELF_REPORT_REACH = 1
 SOURCE_REACH = 2  # words between "بحسب" and the side it names ("بحسب ما أعلن الجيش")
 IMPERSONAL_REACH = 8  # characters after "أنه" where "تم" leaves the act without a doer
+VICTIMS_REACH = 12  # characters after a killing verb where its victims' number may start
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +76,11 @@ def assign_roles(doc: Document, trigger: Mention, clause: Clause, actors: list[A
     # a bare country name ("كهرباء السودان") is not a side that was hit
     target = next((t for t in targets if t.via != "country" and (agent is None or t.name != agent.name)), None)
     if mutual:  # the parties are the subjects; whoever follows the act is a bystander
-        nearest = list({a.name: a for a in reversed(agents)}.values())[::-1][:2]
-        if len(nearest) == 2:
-            agent, target = sorted(nearest, key=lambda a: a.start)
+        parties: dict[str, ActorMention] = {}
+        for a in agents:  # nearest first: the first mention of each name
+            parties.setdefault(a.name, a)
+        if len(parties) >= 2:
+            agent, target = sorted(list(parties.values())[:2], key=lambda a: a.start)
     claim = claimer(doc, clause.start, clause.end, actors, index, tokens)
     if claim is not None and (agent is None or agent.kind == "generic"):
         return Roles(claim, target if target is None or target.name != claim.name else None, True)
@@ -119,8 +122,11 @@ def _self_reporter(trigger: Mention, clause: Clause, cands: list[ActorMention], 
     """The armed side that says "that it" right before the act ("قالت الجماعة إنها نفذت
     هجوما", "أعلن الجيش أنه قتل ثلاثة مسلحين في اشتباك"), unless the verb is passive
     ("أنه تم استهداف")."""
+    cues = index.within("cue", clause.start, trigger.start, "self_report")
+    if not cues:  # the usual case: nothing to look for
+        return None
     acts = index.within("trigger", clause.start, trigger.end) + index.within("casualty", clause.start, trigger.end)
-    cue = next((c for c in index.within("cue", clause.start, trigger.start, "self_report")
+    cue = next((c for c in cues
                 if any(m.start >= c.end and tokens.between(c.end, m.start) <= SELF_REPORT_REACH
                        for m in acts)), None)
     if cue is None or index.within("cue", cue.end, cue.end + IMPERSONAL_REACH, "impersonal"):
@@ -183,7 +189,7 @@ def _counted_victims(doc: Document, trigger: Mention, index: MentionIndex, token
     if trigger.attr("pos") != "verb" or trigger.entry_id != "killing":
         return False
     for c in doc.counts:
-        if c.start < trigger.end or c.start - trigger.end > 12:
+        if not 0 <= c.start - trigger.end <= VICTIMS_REACH:
             continue
         gap = tokens.between(trigger.end, c.start)
         if gap == 0 or (gap == 1 and index.within("casualty", trigger.end, c.start)):
